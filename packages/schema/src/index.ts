@@ -1,0 +1,23 @@
+export {
+  FORMAT_VERSION,
+  FIGURE_ID_PATTERN,
+  ISO_DATE_PATTERN,
+  FigureId,
+  RequirementId,
+  Prose,
+  Point,
+  PointsLayout,
+  Section,
+  FigureValue,
+  FigureEntry,
+  Check,
+  Meta,
+  ReportData,
+  figureValueText,
+  coveredRequirements,
+} from "./report.js";
+export type { SectionData } from "./report.js";
+export { SourceRef, Requirement, Deadline, Formulation, Profile } from "./profile.js";
+export type { ProfileInput } from "./profile.js";
+export { fazhiAnnual, builtinProfiles } from "./profiles/fazhi-annual.js";
+export { reportJsonSchema, profileJsonSchema } from "./json-schema.js";
