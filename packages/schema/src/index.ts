@@ -2,6 +2,7 @@ export {
   FORMAT_VERSION,
   FIGURE_ID_PATTERN,
   ISO_DATE_PATTERN,
+  isCalendarDate,
   FigureId,
   RequirementId,
   Prose,
@@ -16,7 +17,7 @@ export {
   figureValueText,
   coveredRequirements,
 } from "./report.js";
-export type { SectionData } from "./report.js";
+export type { SectionData, Meta as MetaData, FigureEntry as FigureEntryData, Point as PointData } from "./report.js";
 export { SourceRef, Requirement, Deadline, Formulation, Profile } from "./profile.js";
 export type { ProfileInput } from "./profile.js";
 export { fazhiAnnual, builtinProfiles } from "./profiles/fazhi-annual.js";

@@ -95,6 +95,14 @@ export const Check = z
 
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether a YYYY-MM-DD string names a day that exists (no 2022-02-30). */
+export function isCalendarDate(text: string): boolean {
+  if (!ISO_DATE_PATTERN.test(text)) return true;
+  const [year, month, day] = text.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export const Meta = z
   .strictObject({
     letterhead: z.string().optional().describe("发文机关标志，印在标题上方 — the issuer's name printed above the title"),
@@ -105,6 +113,7 @@ export const Meta = z
     date: z
       .string()
       .regex(ISO_DATE_PATTERN, { error: "成文日期应写作 YYYY-MM-DD，如 2022-01-28" })
+      .refine(isCalendarDate, { error: "成文日期不存在（请核对月份和日）" })
       .describe("成文日期，YYYY-MM-DD — the date of the report"),
     contact: z
       .strictObject({
