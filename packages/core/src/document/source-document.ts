@@ -1,0 +1,205 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from "yaml";
+import type { DataPath, Message, SourceRange } from "../diagnostic.js";
+import { LineIndex } from "./line-index.js";
+import { mapScalarOffsets } from "./scalar-offsets.js";
+
+export type SourceLanguage = "yaml" | "json";
+
+/** A problem found while reading the text, before any rule runs. */
+export interface ParseProblem {
+  readonly code: "syntax-error" | "input-too-large";
+  readonly message: Message;
+  readonly range: SourceRange;
+}
+
+/** Above this size a report is not a report; refusing early keeps editors and CI responsive. */
+export const MAX_SOURCE_LENGTH = 4 * 1024 * 1024;
+/** Aliases are legitimate YAML, but an alias bomb must not expand into gigabytes. */
+const MAX_ALIAS_COUNT = 200;
+
+/**
+ * A report-data file as text plus its YAML/JSON tree: every value is reachable by its data path, and every
+ * data path (and every character inside a string value) maps back to an exact source range.
+ */
+export class SourceDocument {
+  readonly lineIndex: LineIndex;
+  readonly problems: ParseProblem[] = [];
+  /** The plain JS value, or undefined when the text could not be read as data at all. */
+  readonly value: unknown;
+  private readonly document: Document.Parsed | undefined;
+  private readonly scalarOffsetCache = new Map<Node, Int32Array>();
+
+  constructor(
+    readonly text: string,
+    readonly language: SourceLanguage,
+  ) {
+    this.lineIndex = new LineIndex(text);
+    if (text.length > MAX_SOURCE_LENGTH) {
+      this.problems.push({
+        code: "input-too-large",
+        message: {
+          zh: `文件过大（${Math.round(text.length / 1024)} KB），超过 ${MAX_SOURCE_LENGTH / 1024 / 1024} MB 上限，未作检查`,
+          en: `File too large (${Math.round(text.length / 1024)} KB); the limit is ${MAX_SOURCE_LENGTH / 1024 / 1024} MB, so it was not checked`,
+        },
+        range: { start: 0, end: 0 },
+      });
+      this.value = undefined;
+      return;
+    }
+    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
+    this.document = document;
+    for (const error of document.errors) {
+      this.problems.push({ code: "syntax-error", message: describeYamlError(error.code, error.message, language), range: toRange(error.pos, text.length) });
+    }
+    if (document.errors.length > 0) {
+      this.value = undefined;
+      return;
+    }
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      this.problems.push({
+        code: "syntax-error",
+        message: {
+          zh: "别名（*引用）展开过多，疑似“别名炸弹”，未作检查",
+          en: `Too many alias expansions (possible alias bomb); not checked: ${error instanceof Error ? error.message : String(error)}`,
+        },
+        range: { start: 0, end: Math.min(text.length, 1) },
+      });
+      value = undefined;
+    }
+    this.value = value;
+  }
+
+  /** The YAML node at a data path, following aliases; undefined when the path does not exist in the text. */
+  nodeAt(path: DataPath): Node | undefined {
+    return this.walk(path).node;
+  }
+
+  /** The pair whose value is at this path, when the last segment is a map key. */
+  pairAt(path: DataPath): Pair | undefined {
+    return this.walk(path).pair;
+  }
+
+  /**
+   * The source range of the value at a path. When the path does not exist (a missing key), the range of the
+   * nearest existing ancestor's key is used, so "missing field" findings land on the object that lacks it.
+   */
+  rangeOf(path: DataPath): SourceRange {
+    const found = this.walk(path);
+    if (found.node?.range && found.depth === path.length) return { start: found.node.range[0], end: found.node.range[1] };
+    const anchor = found.pair && isScalar(found.pair.key) ? found.pair.key : found.node;
+    if (anchor?.range) return { start: anchor.range[0], end: anchor.range[1] };
+    return { start: 0, end: 0 };
+  }
+
+  /** The range of a map key (e.g. a figure id), falling back to the value's range. */
+  keyRangeOf(path: DataPath): SourceRange {
+    const found = this.walk(path);
+    if (found.depth === path.length && found.pair && isScalar(found.pair.key) && found.pair.key.range) {
+      return { start: found.pair.key.range[0], end: found.pair.key.range[1] };
+    }
+    return this.rangeOf(path);
+  }
+
+  /** The source range of characters [start, end) of the string value at a path. */
+  rangeInString(path: DataPath, start: number, end: number): SourceRange {
+    const node = this.nodeAt(path);
+    if (!node || !isScalar(node) || typeof node.value !== "string") return this.rangeOf(path);
+    const offsets = this.offsetsOf(node, node.value);
+    const a = offsets[Math.max(0, Math.min(start, node.value.length))] ?? 0;
+    const lastIndex = Math.max(start, end - 1);
+    const b = end > start ? (offsets[Math.min(lastIndex, node.value.length - 1)] ?? a) + 1 : a;
+    return { start: a, end: Math.max(a, b) };
+  }
+
+  /** The text a range covers. */
+  textOf(range: SourceRange): string {
+    return this.text.slice(range.start, range.end);
+  }
+
+  /** The string value's scalar style, e.g. PLAIN or BLOCK_FOLDED, when the path holds a string scalar. */
+  scalarStyleAt(path: DataPath): string | undefined {
+    const node = this.nodeAt(path);
+    return node && isScalar(node) ? node.type : undefined;
+  }
+
+  private offsetsOf(node: Node, value: string): Int32Array {
+    let offsets = this.scalarOffsetCache.get(node);
+    if (!offsets) {
+      offsets = mapScalarOffsets(this.text, node as never, value);
+      this.scalarOffsetCache.set(node, offsets);
+    }
+    return offsets;
+  }
+
+  private walk(path: DataPath): { node: Node | undefined; pair: Pair | undefined; depth: number } {
+    let node: Node | undefined = (this.document?.contents ?? undefined) as Node | undefined;
+    let pair: Pair | undefined;
+    let depth = 0;
+    for (const segment of path) {
+      const resolved = this.resolveAlias(node);
+      let nextNode: Node | undefined;
+      let nextPair: Pair | undefined;
+      if (isMap(resolved)) {
+        for (const item of resolved.items) {
+          if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) {
+            nextPair = item;
+            nextNode = (item.value ?? undefined) as Node | undefined;
+            break;
+          }
+        }
+        if (!nextPair) break;
+      } else if (isSeq(resolved) && typeof segment === "number") {
+        nextNode = resolved.items[segment] as Node | undefined;
+        if (!nextNode) break;
+        nextPair = undefined;
+      } else {
+        break;
+      }
+      node = nextNode ?? node;
+      pair = nextPair;
+      depth++;
+      if (!nextNode) break;
+    }
+    return { node: this.resolveAlias(node), pair, depth };
+  }
+
+  private resolveAlias(node: Node | undefined): Node | undefined {
+    if (node && isAlias(node) && this.document) return (node.resolve(this.document) ?? node) as Node;
+    return node;
+  }
+}
+
+function toRange(pos: [number, number] | undefined, length: number): SourceRange {
+  const start = Math.min(pos?.[0] ?? 0, length);
+  const end = Math.min(Math.max(pos?.[1] ?? start, start), length);
+  return { start, end };
+}
+
+const YAML_ERROR_MESSAGES: Record<string, string> = {
+  DUPLICATE_KEY: "同一层级出现重复的键，后一个会覆盖前一个",
+  BAD_INDENT: "缩进不正确",
+  MISSING_CHAR: "缺少必要的符号（如引号、括号或冒号）",
+  MULTILINE_IMPLICIT_KEY: "键不能跨行；是否漏了冒号后的空格或缩进有误？",
+  BLOCK_AS_IMPLICIT_KEY: "块结构不能用作键",
+  TAB_AS_INDENT: "不能用制表符（Tab）缩进，请改用空格",
+  UNEXPECTED_TOKEN: "出现了意外的符号",
+  BAD_SCALAR_START: "值的开头字符不合法，含特殊字符的值请加引号",
+  MULTIPLE_DOCS: "一个文件只能包含一份报告数据",
+  BAD_ALIAS: "别名引用无效",
+  BAD_DIRECTIVE: "指令无效",
+  BLOCK_IN_FLOW: "流式结构中不能出现块结构",
+  DUPLICATE_ALIAS: "锚点名称重复",
+  KEY_OVER_1024_CHARS: "键过长（超过 1024 个字符）",
+  IMPOSSIBLE: "无法解析的结构",
+  MISSING_TARGET: "缺少目标",
+  TAG_RESOLVE_FAILED: "无法识别的标签",
+};
+
+function describeYamlError(code: string, englishMessage: string, language: SourceLanguage): Message {
+  const kind = language === "json" ? "JSON" : "YAML";
+  const detail = YAML_ERROR_MESSAGES[code] ?? "语法错误";
+  return { zh: `${kind} 语法错误：${detail}`, en: `${kind} syntax error: ${englishMessage.split("\n")[0] ?? englishMessage}` };
+}
