@@ -49,7 +49,7 @@ export class SourceDocument {
     const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
     this.document = document;
     for (const error of document.errors) {
-      this.problems.push({ code: "syntax-error", message: describeYamlError(error.code, error.message, language), range: toRange(error.pos, text.length) });
+      this.problems.push({ code: "syntax-error", message: describeYamlError(error.code, error.message, language), range: widen(text, error.code, error.message, toRange(error.pos, text.length)) });
     }
     if (document.errors.length > 0) {
       this.value = undefined;
@@ -175,6 +175,28 @@ export class SourceDocument {
 function toRange(pos: [number, number] | undefined, length: number): SourceRange {
   const start = Math.min(pos?.[0] ?? 0, length);
   const end = Math.min(Math.max(pos?.[1] ?? start, start), length);
+  return { start, end };
+}
+
+/** An empty range is invisible in an editor: widen it to one character, and a duplicate key to the whole key. */
+function widen(text: string, code: string, message: string, range: SourceRange): SourceRange {
+  let { start, end } = range;
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+  if (quote) {
+    const opening = text.lastIndexOf(quote, Math.max(0, start - 1));
+    if (opening >= 0) return { start: opening, end: opening + 1 };
+  }
+  if (code === "DUPLICATE_KEY") {
+    while (end < text.length && !/[:\s]/.test(text[end] ?? ":")) end++;
+  }
+  if (start === end) {
+    if (end < text.length && text[end] !== "\n") end++;
+    else {
+      while (start > 0 && /\s/.test(text[start - 1] ?? "")) start--;
+      if (start > 0) start--;
+      end = start + 1;
+    }
+  }
   return { start, end };
 }
 

@@ -1,0 +1,59 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { check } from "./check.js";
+import { defineRule } from "./rule.js";
+import { MAX_SOURCE_LENGTH } from "../document/source-document.js";
+
+describe("check() on bad input", () => {
+  it("reports a file that is too large without parsing it", () => {
+    const result = check(`preamble: "${"字".repeat(MAX_SOURCE_LENGTH)}"\n`);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["input-too-large"]);
+  });
+
+  it("reports text that is not YAML at its place", () => {
+    const result = check("format: 1\nmeta: [unclosed\n");
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+    expect(result.diagnostics.every((d) => d.code === "syntax-error")).toBe(true);
+  });
+
+  it("reports JSON syntax errors as JSON", () => {
+    const result = check('{"format": 1,, }', { fileName: "x.report.json" });
+    expect(result.diagnostics[0]?.message.zh).toMatch(/^JSON 语法错误/);
+  });
+
+  it("reports a scalar or a list at the top level as a schema violation", () => {
+    for (const text of ["42\n", "- a\n- b\n", "just some words\n"]) {
+      const result = check(text);
+      expect(result.diagnostics.map((d) => d.code)).toContain("schema-violation");
+    }
+  });
+
+  it("turns a rule that throws into an internal-error diagnostic and keeps the others", () => {
+    const broken = defineRule({
+      meta: { ...({} as never), id: "always-throws", title: { zh: "坏", en: "bad" }, category: "form", severity: "error", docs: { what: { zh: "", en: "" }, why: { zh: "", en: "" }, fix: { zh: "", en: "" } } },
+      run() {
+        throw new TypeError("boom");
+      },
+    });
+    const text = "format: 1\nprofile: fazhi-annual\nmeta: {issuer: 甲, recipient: 乙, title: 关于2021年度的报告, year: 2021, date: 2022-01-28}\nsections: []\npreamble: 今年很好。\n";
+    const result = check(text, { extraRules: [broken] });
+    expect(result.ruleFailures).toEqual([{ ruleId: "always-throws", error: "TypeError: boom" }]);
+    const codes = result.diagnostics.map((d) => d.code);
+    expect(codes).toContain("internal-error");
+    expect(codes).toContain("relative-time-word");
+  });
+
+  it("never throws and always returns ranges inside the text, whatever the input", () => {
+    const yamlish = fc.stringMatching(/^[a-z:\-\s"'{}[\]&*!|>#0-9年件]{0,80}$/);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), yamlish), (text) => {
+        const result = check(text);
+        for (const d of result.diagnostics) {
+          expect(d.range.start).toBeGreaterThanOrEqual(0);
+          expect(d.range.end).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
