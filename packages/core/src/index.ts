@@ -21,7 +21,7 @@ export { LineIndex } from "./document/line-index.js";
 export type { Position } from "./document/line-index.js";
 export { allRules, builtinRules, allRuleMeta } from "./rules/registry.js";
 export { defineRule } from "./engine/rule.js";
-export type { Finding, Location, Rule, RuleCategory, RuleContext, RuleDocs, RuleMeta } from "./engine/rule.js";
+export type { Finding, Location, PreviousReport, Rule, RuleCategory, RuleContext, RuleDocs, RuleMeta } from "./engine/rule.js";
 export type { FigureInfo, FigureReference, PointInfo, ProseField, ProseKind, RelationInfo, ReportModel, SectionInfo } from "./engine/model.js";
 export { matchRequirements, citeSource, normalizeHeading } from "./engine/requirements.js";
 export type { RequirementMatch } from "./engine/requirements.js";

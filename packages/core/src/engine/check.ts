@@ -12,7 +12,7 @@ import {
 import { SourceDocument, type SourceLanguage } from "../document/source-document.js";
 import { allRules, builtinRuleMeta } from "../rules/registry.js";
 import { buildModel, type ReportModel } from "./model.js";
-import type { Finding, Location, Rule, RuleContext, RuleMeta } from "./rule.js";
+import type { Finding, Location, PreviousReport, Rule, RuleContext, RuleMeta } from "./rule.js";
 import { findingsFromIssue, SCHEMA_NOTE } from "./schema-issues.js";
 import { findSuppressions, isSuppressed } from "./suppressions.js";
 
@@ -149,6 +149,7 @@ function runRules(
     collector.add(builtinRuleMeta("internal-error"), internalErrorFinding("model", error));
     return undefined;
   }
+  const previous = report.previous === undefined ? undefined : resolvePrevious(report.previous, options);
   const rules = [...allRules, ...(options.extraRules ?? [])].filter((rule) => !options.onlyRules || options.onlyRules.includes(rule.meta.id));
   for (const rule of rules) {
     if (collector.severityOf(rule.meta) === undefined) continue;
@@ -157,6 +158,7 @@ function runRules(
       profile,
       source,
       model,
+      previous,
       flag: (finding) => collector.add(rule.meta, finding),
       replaceInString: (path, start, end, newText) => ({ range: source.rangeInString(path, start, end), newText }),
     };
@@ -168,6 +170,19 @@ function runRules(
     }
   }
   return model;
+}
+
+function resolvePrevious(reference: string, options: CheckOptions): PreviousReport {
+  const text = safeRead(options, reference);
+  if (text === undefined) return { status: "unreadable", reference, detail: "" };
+  try {
+    const parsed = ReportData.safeParse(parseYaml(text, { maxAliasCount: 100, prettyErrors: false }));
+    if (parsed.success) return { status: "ok", reference, report: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { status: "invalid", reference, detail: `${issue?.path.map(String).join(".") ?? ""}: ${issue?.message ?? ""}` };
+  } catch (error) {
+    return { status: "invalid", reference, detail: describeError(error) };
+  }
 }
 
 function describeError(error: unknown): string {

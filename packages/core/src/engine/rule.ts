@@ -50,10 +50,16 @@ export interface RuleContext {
   readonly profile: Profile | undefined;
   readonly source: SourceDocument;
   readonly model: ReportModel;
+  /** Last year's report named by `previous:`, as the host could read it. */
+  readonly previous: PreviousReport | undefined;
   flag(finding: Finding): void;
   /** An edit replacing characters [start, end) of the string at `path`. */
   replaceInString(path: DataPath, start: number, end: number, newText: string): TextEdit;
 }
+
+export type PreviousReport =
+  | { readonly status: "ok"; readonly reference: string; readonly report: ReportData }
+  | { readonly status: "unreadable" | "invalid"; readonly reference: string; readonly detail: string };
 
 export interface Rule {
   readonly meta: RuleMeta;

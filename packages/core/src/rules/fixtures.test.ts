@@ -34,10 +34,11 @@ function loadCases(): Case[] {
 }
 
 const cases = loadCases();
+/** Files a fixture refers to (a profile, last year's report) are read from the fixture's own folder. */
 const host = {
-  readFile(file: string) {
+  readFile(file: string, relativeTo: string | undefined) {
     try {
-      return readFileSync(path.join(FIXTURES, "profile-invalid", file), "utf8");
+      return readFileSync(path.resolve(path.dirname(relativeTo ?? FIXTURES), file), "utf8");
     } catch {
       return undefined;
     }
@@ -51,7 +52,8 @@ function run(ruleId: string, text: string, fileName: string) {
 
 describe("rule fixtures", () => {
   it.each(cases.map((c) => [`${c.ruleId}/${c.file}`, c] as const))("%s", (_name, fixture) => {
-    const result = run(fixture.ruleId, fixture.text, fixture.file);
+    const fileName = path.join(FIXTURES, fixture.ruleId, fixture.file);
+    const result = run(fixture.ruleId, fixture.text, fileName);
     const actual = result.diagnostics.map((diagnostic) => ({ code: diagnostic.code, text: result.source.textOf(diagnostic.range) }));
     const sortKey = (entry: { code: string; text: string }) => `${entry.code}\u0000${entry.text}`;
     expect(actual.map(sortKey).sort()).toEqual(fixture.expected.map(sortKey).sort());
@@ -60,7 +62,7 @@ describe("rule fixtures", () => {
     const fixable = result.diagnostics.filter((diagnostic) => diagnostic.fixes.some((fix) => fix.safe));
     if (fixable.length > 0) {
       const fixed = applySafeFixes(fixture.text, fixable);
-      const again = run(fixture.ruleId, fixed.text, fixture.file);
+      const again = run(fixture.ruleId, fixed.text, fileName);
       const remaining = again.diagnostics.filter((diagnostic) => fixable.some((before) => before.code === diagnostic.code));
       expect(remaining.map((diagnostic) => again.source.textOf(diagnostic.range))).toEqual([]);
     }

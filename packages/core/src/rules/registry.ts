@@ -13,6 +13,7 @@ import { inputTooLarge } from "./input-too-large.js";
 import { internalError } from "./internal-error.js";
 import { placeholderLeft } from "./placeholder-left.js";
 import { plansNextYear } from "./plans-next-year.js";
+import { previousReport } from "./previous-report.js";
 import { profileInvalid } from "./profile-invalid.js";
 import { rateOutOfRange } from "./rate-out-of-range.js";
 import { relativeTimeWord } from "./relative-time-word.js";
@@ -26,6 +27,7 @@ import { yearMismatch } from "./year-mismatch.js";
 
 /** Rules that run on a structurally valid report, in the order they run. */
 export const allRules: readonly Rule[] = [
+  previousReport,
   sectionMissing,
   sectionEmpty,
   sectionOrder,
