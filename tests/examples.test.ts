@@ -7,8 +7,18 @@ const root = path.resolve(__dirname, "..");
 const example = path.join(root, "examples/xiqu-2021/report.yaml");
 const broken = path.join(root, "examples/xiqu-2021-broken/report.yaml");
 
+const diskHost = {
+  readFile(file: string, relativeTo: string | undefined) {
+    try {
+      return readFileSync(path.resolve(path.dirname(relativeTo ?? root), file), "utf8");
+    } catch {
+      return undefined;
+    }
+  },
+};
+
 function checkFile(file: string): CheckResult {
-  return check(readFileSync(file, "utf8"), { fileName: file });
+  return check(readFileSync(file, "utf8"), { fileName: file, host: diskHost });
 }
 
 /**
