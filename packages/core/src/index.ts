@@ -28,3 +28,40 @@ export type { RequirementMatch } from "./engine/requirements.js";
 export { insertSequenceItem, yamlString } from "./engine/yaml-edits.js";
 export { applyEdits, applySafeFixes } from "./engine/fixes.js";
 export { codeFrame, displayWidth, formatDiagnostic, formatLocation, severityLabel } from "./format/code-frame.js";
+export {
+  CONFIG_DIAGNOSTIC_CODE,
+  CONFIG_FILE_NAME,
+  CONFIGURED_SEVERITIES,
+  ConfigOverride,
+  ConfigResolver,
+  GovreportConfig,
+  RuleSeveritySetting,
+  RuleSettings,
+  closest,
+  globToRegExp,
+  loadConfig,
+  matchesGlob,
+  parseConfig,
+  settingsForFile,
+} from "./config/index.js";
+export type {
+  ConfigHost,
+  ConfigProblem,
+  ConfigResolverOptions,
+  FileSettings,
+  LoadedConfig,
+  LoadedOverride,
+  ParseConfigOptions,
+  ParsedConfig,
+} from "./config/index.js";
+export {
+  describeFailure,
+  describeValue,
+  evaluateRelation,
+  knownUnitTexts,
+  parseQuantity,
+  parseRelation,
+  scanProse,
+  valueOfQuantity,
+} from "./quantity/index.js";
+export type { ParseResult, ProseQuantity, Quantity, Relation, RelationEvaluation, RelationParseResult, Unit, Value } from "./quantity/index.js";

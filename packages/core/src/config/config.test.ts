@@ -85,6 +85,19 @@ describe("parseConfig", () => {
     expect(found.message.zh).toContain("应为列表");
   });
 
+  it("reports a missing setting on the first line of the mapping that lacks it", () => {
+    const parsed = parseConfig("overrides:\n  - rules: { figure-unused: off }\n    profile: fazhi-annual\n", "/p/c.yaml", { ruleIds });
+    const found = at(parsed);
+    expect(found.where).toBe("2:5");
+    expect(found.text).toBe("rules: { figure-unused: off }");
+    expect(found.message.zh).toBe("缺少必填项“files”");
+  });
+
+  it("reports every problem at once: a bad value does not hide an unknown rule", () => {
+    const parsed = parseConfig("rules:\n  figure-unused: warn\n  figure-unusd: off\n", "/p/c.yaml", { ruleIds });
+    expect(parsed.diagnostics.map((_, index) => at(parsed, index).where)).toEqual(["2:18", "3:3"]);
+  });
+
   it("turns YAML syntax errors into diagnostics instead of throwing", () => {
     const parsed = parseConfig("rules:\n  a: [1, 2\n", "/p/c.yaml", { ruleIds });
     expect(parsed.config).toBeUndefined();

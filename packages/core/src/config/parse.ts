@@ -20,8 +20,8 @@ export interface ParsedConfig {
 }
 
 const CONFIG_NOTE: Message = {
-  zh: "配置文件的写法见 docs/profiles.md 和 packages/schema/README.md。",
-  en: "See docs/profiles.md and packages/schema/README.md for the config file format.",
+  zh: "配置文件的写法见 packages/cli/README.md 的“配置文件”一节。",
+  en: "The config file format is described in packages/cli/README.md (Configuration).",
 };
 
 const TOP_KEYS = ["extends", "profile", "rules", "overrides"];
@@ -37,13 +37,13 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
   const parsed = GovreportConfig.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) diagnostics.push(...diagnosticsFromIssue(issue, source, value));
-    return { fileName, source, config: undefined, diagnostics: sortByPosition(diagnostics) };
   }
 
-  const config = parsed.data;
+  // Rule ids are checked on the raw data, so a typo is reported even when something else is wrong too.
   const known = new Set(options.ruleIds);
-  const checkRules = (rules: Readonly<Record<string, string>> | undefined, at: DataPath) => {
-    for (const id of Object.keys(rules ?? {})) {
+  const checkRules = (rules: unknown, at: DataPath) => {
+    if (rules === null || typeof rules !== "object" || Array.isArray(rules)) return;
+    for (const id of Object.keys(rules)) {
       if (known.has(id)) continue;
       const path = [...at, id];
       const suggestion = closest(id, options.ruleIds);
@@ -65,9 +65,13 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
       );
     }
   };
-  checkRules(config.rules, ["rules"]);
-  config.overrides?.forEach((override, index) => checkRules(override.rules, ["overrides", index, "rules"]));
-  return { fileName, source, config: diagnostics.length > 0 ? undefined : config, diagnostics: sortByPosition(diagnostics) };
+  const raw = value as { rules?: unknown; overrides?: unknown };
+  checkRules(raw.rules, ["rules"]);
+  if (Array.isArray(raw.overrides)) {
+    raw.overrides.forEach((override: unknown, index) => checkRules((override as { rules?: unknown } | null)?.rules, ["overrides", index, "rules"]));
+  }
+  const config = parsed.success && diagnostics.length === 0 ? parsed.data : undefined;
+  return { fileName, source, config, diagnostics: sortByPosition(diagnostics) };
 }
 
 export function configDiagnostic(range: SourceRange, message: Message, path?: DataPath, fixes: readonly Fix[] = [], notes: readonly Message[] = [CONFIG_NOTE]): Diagnostic {
@@ -90,6 +94,13 @@ function valueAt(root: unknown, path: DataPath): unknown {
 function describeWhere(path: DataPath): { zh: string; en: string } {
   const text = path.map(String).join(".");
   return text === "" ? { zh: "配置文件顶层", en: "the top level" } : { zh: text, en: text };
+}
+
+/** A missing setting is reported on the first line of the mapping that lacks it, not on the whole mapping. */
+function missingRange(source: SourceDocument, path: DataPath): SourceRange {
+  const range = source.rangeOf(path);
+  const lineEnd = source.text.slice(range.start, range.end).search(/\r?\n/);
+  return lineEnd < 0 ? range : { start: range.start, end: range.start + lineEnd };
 }
 
 const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
@@ -120,7 +131,7 @@ function diagnosticsFromIssue(issue: core.$ZodIssue, source: SourceDocument, roo
         return configDiagnostic(
           source.keyRangeOf(keyPath),
           {
-            zh: `不认识的配置项“${key}”（位于${where.zh}）${suggestion ? `，是否应为“${suggestion}”？` : `，可用：${allowed.join("、")}`}`,
+            zh: `不认识的配置项“${key}”（位于${path.length > 0 ? ` ${where.zh}` : where.zh}）${suggestion ? `，是否应为“${suggestion}”？` : `，可用：${allowed.join("、")}`}`,
             en: `Unknown setting "${key}" in ${where.en}${suggestion ? `; did you mean "${suggestion}"?` : `; allowed: ${allowed.join(", ")}`}`,
           },
           keyPath,
@@ -157,11 +168,14 @@ function diagnosticsFromIssue(issue: core.$ZodIssue, source: SourceDocument, roo
         ];
       }
       if (actual === "undefined") {
-        return [configDiagnostic(source.rangeOf(path), { zh: `缺少必填项“${String(last)}”`, en: `Missing required setting "${String(last)}"` }, path)];
+        return [configDiagnostic(missingRange(source, path), { zh: `缺少必填项“${String(last)}”`, en: `Missing required setting "${String(last)}"` }, path)];
       }
       return [configDiagnostic(source.rangeOf(path), { zh: `${where.zh} 应为${expected.zh}，实际为${got.zh}`, en: `${where.en} should be ${expected.en}, not ${got.en}` }, path)];
     }
     case "invalid_union":
+      if (valueAt(root, path) === undefined) {
+        return [configDiagnostic(missingRange(source, path), { zh: `缺少必填项“${String(last)}”`, en: `Missing required setting "${String(last)}"` }, path)];
+      }
       return [
         configDiagnostic(
           source.rangeOf(path),

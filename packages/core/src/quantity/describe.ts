@@ -241,12 +241,31 @@ function sideValue(result: RelationEvaluation, side: "left" | "right"): Value | 
   return side === "left" ? result.left : result.right;
 }
 
+/** Whether the expression multiplies by a plain 100, the habit of writing rates as success / total * 100. */
+function multipliesByHundred(expression: Expression): boolean {
+  switch (expression.kind) {
+    case "binary":
+      if (expression.operator === "*") {
+        const isHundred = (e: Expression): boolean =>
+          e.kind === "number" && e.unit === null && rationalEquals(e.value, integerRational(100));
+        if (isHundred(expression.left) || isHundred(expression.right)) return true;
+      }
+      return multipliesByHundred(expression.left) || multipliesByHundred(expression.right);
+    case "negate":
+      return multipliesByHundred(expression.operand);
+    default:
+      return false;
+  }
+}
+
 /** A note for the two classic slips: a 100% that is not all, and a rate multiplied by 100 in the formula. */
 function notesFor(result: RelationEvaluation, statedSide: "left" | "right" | null): Message | null {
   const left = result.left;
   const right = result.right;
   if (!left || !right) return null;
-  if (Object.keys(left.dimension).length === 0 && Object.keys(right.dimension).length === 0) {
+  const dimensionless = Object.keys(left.dimension).length === 0 && Object.keys(right.dimension).length === 0;
+  const timesHundred = multipliesByHundred(result.relation.left) || multipliesByHundred(result.relation.right);
+  if (dimensionless && timesHundred) {
     const hundredth = (x: Rational | null): Rational | null => (x === null ? null : divideRational(x, integerRational(100))!);
     const shrunk = (v: Value): Value => ({ ...v, low: hundredth(v.low), high: hundredth(v.high) });
     if (intervalsIntersect(left, shrunk(right)) || intervalsIntersect(shrunk(left), right)) {
@@ -267,8 +286,14 @@ function notesFor(result: RelationEvaluation, statedSide: "left" | "right" | nul
       (rationalEquals(stated.low!, ONE) || rationalEquals(stated.low!, ZERO));
     if (isClaim) {
       return rationalEquals(stated.low!, ONE)
-        ? { zh: "写 100% 表示全部，不是四舍五入的结果；请核对数字或改写比率。", en: "100% claims all of them; it is not a rounding. Check the counts or restate the rate." }
-        : { zh: "写 0% 表示一个也没有，不是四舍五入的结果；请核对数字或改写比率。", en: "0% claims none at all; it is not a rounding. Check the counts or restate the rate." };
+        ? {
+            zh: "写 100% 表示全部，不是四舍五入的结果；请核对数字或改写比率。",
+            en: "100% claims all of them; it is not a rounding. Check the counts or restate the rate.",
+          }
+        : {
+            zh: "写 0% 表示一个也没有，不是四舍五入的结果；请核对数字或改写比率。",
+            en: "0% claims none at all; it is not a rounding. Check the counts or restate the rate.",
+          };
     }
   }
   return null;
@@ -300,14 +325,14 @@ function describeFails(result: RelationEvaluation, writer: Writer): Message {
       const name = leafName(stated);
       const partsZh = namedValues(writer, computed, "zh");
       const partsEn = namedValues(writer, computed, "en");
+      // A figure "says" its value; a number written in the check is what the result should be.
+      const claimZh = stated.kind === "reference" ? `而${pad(name)}写的是 ${sv.zh}` : `而应为 ${name}`;
+      const claimEn = stated.kind === "reference" ? `but ${name} says ${sv.en}` : `not ${name}`;
       const message = isSumOfLeaves(computed)
-        ? {
-            zh: `${partsZh} 合计 ${cv.zh}，而${pad(name)}写的是 ${sv.zh}。`,
-            en: `${partsEn} add up to ${cv.en}, but ${name} says ${sv.en}.`,
-          }
+        ? { zh: `${partsZh} 合计 ${cv.zh}，${claimZh}。`, en: `${partsEn} add up to ${cv.en}, ${claimEn}.` }
         : {
-            zh: `按 ${formula(writer, computed)} 计算，${partsZh} = ${cv.zh}，而${pad(name)}写的是 ${sv.zh}。`,
-            en: `By ${formula(writer, computed)}: ${partsEn} = ${cv.en}, but ${name} says ${sv.en}.`,
+            zh: `按 ${formula(writer, computed)} 计算，${partsZh} = ${cv.zh}，${claimZh}。`,
+            en: `By ${formula(writer, computed)}: ${partsEn} = ${cv.en}, ${claimEn}.`,
           };
       return joinNote(message, notesFor(result, statedSide));
     }

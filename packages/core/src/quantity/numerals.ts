@@ -50,10 +50,6 @@ export function isDigit(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 }
 
-function digitValue(code: number): number {
-  return code >= 0xff10 ? code - 0xff10 : code - 48;
-}
-
 function placeValue(exponent: number): Rational {
   return exponent >= 0 ? integerRational(powerOfTen(exponent)) : rational(1n, powerOfTen(-exponent))!;
 }
@@ -69,10 +65,16 @@ export function readArabicNumber(
   limit: number = text.length,
 ): NumberRead | NumberError | null {
   const at = (k: number): number => (k < limit ? text.charCodeAt(k) : Number.NaN);
+  // Digits as ASCII; full-width digits are rare, so only they pay for conversion.
+  const digitsOf = (from: number, to: number): string => {
+    const raw = text.slice(from, to);
+    return /[０-９]/u.test(raw) ? raw.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)) : raw;
+  };
   let j = index;
-  let whole = "";
-  while (j < limit && isDigit(text.charCodeAt(j))) whole += String(digitValue(text.charCodeAt(j++)));
-  if (whole === "") return null;
+  while (j < limit && isDigit(text.charCodeAt(j))) j++;
+  if (j === index) return null;
+  if (j - index > MAX_NUMBER_LENGTH) return tooLong(index, j);
+  let whole = digitsOf(index, j);
   const firstGroupLength = whole.length;
   while (at(j) === 44 /* , */) {
     const groupOk = isDigit(at(j + 1)) && isDigit(at(j + 2)) && isDigit(at(j + 3)) && !isDigit(at(j + 4));
@@ -89,16 +91,18 @@ export function readArabicNumber(
       }
       break;
     }
-    for (let k = 1; k <= 3; k++) whole += String(digitValue(text.charCodeAt(j + k)));
+    whole += digitsOf(j + 1, j + 4);
     j += 4;
+    if (j - index > MAX_NUMBER_LENGTH) return tooLong(index, j);
   }
   let fractionDigits = "";
   const point = at(j);
   if ((point === 46 /* . */ || point === 0xff0e /* ． */) && isDigit(at(j + 1))) {
-    j++;
-    while (j < limit && isDigit(text.charCodeAt(j))) fractionDigits += String(digitValue(text.charCodeAt(j++)));
+    const fractionStart = ++j;
+    while (j < limit && isDigit(text.charCodeAt(j))) j++;
+    if (j - index > MAX_NUMBER_LENGTH) return tooLong(index, j);
+    fractionDigits = digitsOf(fractionStart, j);
   }
-  if (j - index > MAX_NUMBER_LENGTH) return tooLong(index, j);
   const all = whole + fractionDigits;
   const value = rational(BigInt(all), powerOfTen(fractionDigits.length))!;
   let lastNonzero = -1;

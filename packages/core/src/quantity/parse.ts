@@ -149,6 +149,8 @@ function failure(message: Message, start: number, end: number): ReadFailure {
   return { ok: false, message, start, end };
 }
 
+const NO_UNIT: ReadFailure = failure({ zh: "缺少单位", en: "No unit" }, 0, 0);
+
 function fromNumberError(error: NumberError): ReadFailure {
   return failure(error.error, error.start, error.end);
 }
@@ -178,9 +180,21 @@ function matchOdd(text: string, index: number, end: number): string | undefined 
   return undefined;
 }
 
+/** 百余人, 千余份: a bare 百 or 千 before 余/多 is a count even in prose, where 百姓 or 千家万户 are words. */
+function bareBeforeOdd(text: string, index: number, end: number): boolean {
+  let k = index;
+  while (k < end && isChineseNumeralChar(text[k]!)) k++;
+  return k < end && k - index <= 2 && (text[k] === "余" || text[k] === "多");
+}
+
 export interface ReadOptions {
   /** Figures are strict: every character must be understood. Prose reads as far as a quantity goes. */
   readonly strict: boolean;
+  /**
+   * Give up early, without a message, when the number has neither unit nor scale word: prose counts only
+   * those, and most numbers in prose (years, dates) are not quantities.
+   */
+  readonly requireUnitOrScale?: boolean;
   /** Where reading must stop. */
   readonly end: number;
 }
@@ -190,7 +204,7 @@ function readAmount(text: string, index: number, options: ReadOptions, percentFo
   let number: NumberRead | NumberError | null = null;
   if (index < end && isDigit(text.charCodeAt(index))) number = readArabicNumber(text, index, strict, end);
   else if (index < end && isChineseNumeralChar(text[index]!)) {
-    number = readChineseNumber(text, index, strict || percentForm, end);
+    number = readChineseNumber(text, index, strict || percentForm || bareBeforeOdd(text, index, end), end);
   }
   if (number === null) {
     const shown = index < end ? text[index]! : "";
@@ -410,6 +424,18 @@ export function readQuantityAt(
     } else {
       last = second;
     }
+  }
+
+  if (
+    options.requireUnitOrScale &&
+    !percentForm &&
+    !first.unit &&
+    !second?.unit &&
+    !first.scale &&
+    !second?.scale &&
+    !first.number.scaled
+  ) {
+    return NO_UNIT;
   }
 
   let suffix: WordMatch | undefined;

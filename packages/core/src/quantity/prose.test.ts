@@ -187,12 +187,13 @@ describe("scanProse on the corpus", () => {
     expect(scanProse(pingshan)).toEqual([]);
   });
 
-  it("scans 100 KB of report prose in milliseconds", () => {
+  it("scans 100 KB of report prose in linear time", () => {
+    // About 3 ms once warm; the bound only has to catch a quadratic slip, which would take minutes.
     const big = all.slice(0, 100_000);
     scanProse(big);
     const started = performance.now();
     scanProse(big);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 
@@ -237,6 +238,8 @@ describe("scanProse: what is and is not a quantity", () => {
   it("reads counts in Chinese numerals before a unit", () => {
     expect(texts("查处两起案件，十四个部门，三项行动，一百零五份文件")).toEqual(["两起", "十四个", "三项", "一百零五份"]);
     expect(texts("百分之九十五的群众")).toEqual(["百分之九十五"]);
+    expect(texts("百余人参加，千余份材料，十余家单位")).toEqual(["百余人", "千余份", "十余家"]);
+    expect(ends(scanProse("百余人")[0]!)).toBe("[100, 200]");
   });
 
   it("reads spaced and grouped numbers", () => {
@@ -281,10 +284,11 @@ describe("scanProse: what is and is not a quantity", () => {
       "“".repeat(100_000),
       "5 ".repeat(50_000) + "件",
     ];
+    // Each is 100 KB; linear scanning takes well under a second even cold, a quadratic one would take minutes.
     for (const text of hostile) {
       const started = performance.now();
       expect(() => scanProse(text)).not.toThrow();
-      expect(performance.now() - started).toBeLessThan(500);
+      expect(performance.now() - started).toBeLessThan(3000);
     }
   });
 });

@@ -104,11 +104,12 @@ interface Found {
 /** Whether a reading of a Chinese numeral is a count and not part of a word or a name. */
 function acceptChinese(text: string, start: number, length: number, unit: Unit, positional: boolean, end: number): boolean {
   if (positional) return false;
+  if (text.startsWith("百分之", start)) return true;
   const first = text[start];
   // 一批, 一件事, 二次供水: a lone 一 or 二 before a measure word is nearly always a word, not a count.
   if (length === 1 && (first === "一" || first === "二")) return false;
-  // Reports write measures in digits; 九米 and the like are names.
-  if (unit.kind === "measure") return false;
+  // Reports write measures, rates and multiples in digits; 九米 and the like are names.
+  if (unit.kind !== "count" && unit.kind !== "money") return false;
   // 二期, 三期工程 name phases; 一届人大四次会议, 七届六次全会 number sessions.
   if (unit.text === "期") return false;
   if (unit.text === "次" && (text[end] === "会" || text[end] === "全")) return false;
@@ -219,7 +220,7 @@ export function scanProse(text: string): ProseQuantity[] {
     const lastEnd = found.length > 0 ? found[found.length - 1]!.end : 0;
     const candidatePrefix = findPrefix(text, i);
     const prefix = candidatePrefix && candidatePrefix.start >= lastEnd ? candidatePrefix : undefined;
-    const read = readQuantityAt(text, i, { strict: false, end: length }, prefix);
+    const read = readQuantityAt(text, i, { strict: false, end: length, requireUnitOrScale: true }, prefix);
     if (read.ok) {
       const unit = read.quantity.unit;
       let accepted = unit !== null || (read.hasScale && !read.number.chinese);

@@ -68,6 +68,9 @@ export function negateRational(a: Rational): Rational {
 }
 
 export function multiplyRational(a: Rational, b: Rational): Rational {
+  // Scaling by 1 is the common case (a count unit, no scale word); skip the gcd.
+  if (b.denominator === 1n && b.numerator === 1n) return a;
+  if (a.denominator === 1n && a.numerator === 1n) return b;
   return normalise(a.numerator * b.numerator, a.denominator * b.denominator);
 }
 
@@ -95,8 +98,10 @@ export function signOfRational(a: Rational): -1 | 0 | 1 {
 }
 
 
+const SMALL_POWERS: readonly bigint[] = Array.from({ length: 41 }, (_, k) => 10n ** BigInt(k));
+
 export function powerOfTen(exponent: number): bigint {
-  return 10n ** BigInt(exponent);
+  return SMALL_POWERS[exponent] ?? 10n ** BigInt(exponent);
 }
 
 const DECIMAL_PATTERN = /^([+-]?)(\d+)(?:\.(\d+))?$/;

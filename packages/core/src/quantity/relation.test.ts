@@ -62,6 +62,9 @@ describe("parseRelation", () => {
     expect(shape(relation("x = -a + 2.5").right)).toBe("((-a) + 2.5)");
     const parenthesized = relation("x = (a + b)");
     expect([parenthesized.right.start, parenthesized.right.end]).toEqual([4, 11]);
+    const lone = relation("x = ((a))");
+    expect([lone.right.start, lone.right.end]).toEqual([6, 7]);
+    expect(lone.references[1]).toEqual({ id: "a", start: 6, end: 7 });
   });
 
   it("reads every comparison, including full-width forms", () => {
@@ -121,6 +124,12 @@ describe("evaluateRelation", () => {
     expect(message.en).toBe("review.contracts 45份 + review.documents 60份 add up to 105份, but review.total says 106份.");
   });
 
+  it("writes out parenthesised parts with their values", () => {
+    const result = check("(review.total) = ((review.contracts) + review.documents)", { ...review, "review.total": "104份" });
+    expect(result.references.map((r) => r.quantity?.text)).toEqual(["104份", "45份", "60份"]);
+    expect(describeFailure(result).zh).toBe("review.contracts 45份 + review.documents 60份 合计 105份，而 review.total 写的是 104份。");
+  });
+
   it("uses drafter names when given", () => {
     const names: Record<string, string> = { "review.total": "合同及文件总数", "review.contracts": "合同", "review.documents": "文件" };
     const result = check("review.total = review.contracts + review.documents", { ...review, "review.documents": "61份" });
@@ -160,6 +169,14 @@ describe("evaluateRelation", () => {
     expect(check("t = a + b", { t: "200.05万元", a: "185.76万元", b: "14.29万元" }).status).toBe("holds");
     expect(check("t = a + b", { t: "200.06万元", a: "185.76万元", b: "14.29万元" }).status).toBe("holds");
     expect(check("t = a + b", { t: "200.07万元", a: "185.76万元", b: "14.29万元" }).status).toBe("fails");
+  });
+
+  it("compares with a number written in the check", () => {
+    const result = check("a + b = 100%", { a: "60%", b: "45%" });
+    expect(result.status).toBe("fails");
+    expect(describeFailure(result).zh).toBe("a 60% + b 45% 合计 104%—106%，而应为 100%。");
+    expect(describeFailure(result).en).toBe("a 60% + b 45% add up to 104%—106%, not 100%.");
+    expect(check("a + b = 100%", { a: "60%", b: "40%" }).status).toBe("holds");
   });
 
   it("decides inequalities only when they must fail", () => {

@@ -371,7 +371,9 @@ class Parser {
           }
           throw this.unexpected(close);
         }
-        // The parentheses belong to the span, so a finding about a group underlines the whole group.
+        // A group's parentheses belong to its span, so a finding about it underlines the whole group; a lone
+        // figure or number keeps its own span, which is where its reference points.
+        if (inner.kind === "reference" || inner.kind === "number") return inner;
         return { ...inner, start: token.start, end: close.end };
       }
       default: {

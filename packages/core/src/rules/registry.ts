@@ -11,10 +11,16 @@ import { formulationMisquoted } from "./formulation-misquoted.js";
 import { headingNumberHalfWidth } from "./heading-number-half-width.js";
 import { inputTooLarge } from "./input-too-large.js";
 import { internalError } from "./internal-error.js";
+import { literalQuantityUnbound } from "./literal-quantity-unbound.js";
 import { placeholderLeft } from "./placeholder-left.js";
 import { plansNextYear } from "./plans-next-year.js";
 import { previousReport } from "./previous-report.js";
 import { profileInvalid } from "./profile-invalid.js";
+import { proseBreakdownExceedsTotal } from "./prose-breakdown-exceeds-total.js";
+import { proseBreakdownShort } from "./prose-breakdown-short.js";
+import { proseFigureContradiction } from "./prose-figure-contradiction.js";
+import { proseRateContradictsCounts } from "./prose-rate-contradicts-counts.js";
+import { proseRateOver100 } from "./prose-rate-over-100.js";
 import { rateOutOfRange } from "./rate-out-of-range.js";
 import { relativeTimeWord } from "./relative-time-word.js";
 import { schemaViolation } from "./schema-violation.js";
@@ -38,6 +44,12 @@ export const allRules: readonly Rule[] = [
   checkMismatch,
   checkUnitMismatch,
   rateOutOfRange,
+  proseBreakdownExceedsTotal,
+  proseBreakdownShort,
+  proseRateContradictsCounts,
+  proseRateOver100,
+  proseFigureContradiction,
+  literalQuantityUnbound,
   yearMismatch,
   plansNextYear,
   dateAfterDeadline,
