@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { FileReport } from "./check/job.js";
+import { chooseThreadCount } from "./check/pool.js";
+import { exitCode } from "./commands/check.js";
+import { headingFor } from "./commands/init.js";
+import { escapeData, escapeProperty } from "./formats/github.js";
+import { escapeXml } from "./formats/junit.js";
+import { EXIT, type Io } from "./io.js";
+import { main } from "./main.js";
+import { VERSION } from "./version.js";
+
+function bufferIo(cwd = process.cwd()): Io & { out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (text: string) => (out += text), isTTY: false },
+    stderr: { write: (text: string) => (err += text) },
+    cwd,
+    env: {},
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe("main", () => {
+  it("prints the version from package.json", async () => {
+    const io = bufferIo();
+    expect(await main(["--version"], io)).toBe(EXIT.clean);
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string };
+    expect(io.out()).toBe(`${manifest.version}\n`);
+    expect(VERSION).toBe(manifest.version);
+  });
+
+  it.each([
+    [["check", "--fix", "--year", "2020", "a.yaml"], "check 命令不接受 --year 选项"],
+    [["render", "--quiet", "a.yaml"], "render 命令不接受 --quiet 选项"],
+    [["render", "a.yaml", "b.yaml"], "render 一次只能排版一个文件"],
+    [["check", "--threads=-1", "a.yaml"], "--threads 应为非负整数"],
+    [["check", "--max-warnings", "1.5", "a.yaml"], "--max-warnings 应为非负整数"],
+    [["schema", "report", "extra"], "schema 只接受一个参数"],
+    [["schema", "config"], "未知的 schema 种类“config”"],
+    [["init", "x.yaml", "--profile", "fazhi-annual", "--year", "2022"], "init 不接受文件参数"],
+    [["init", "--profile", "fazhi-annual", "--year", "1800"], "--year 应为四位年份"],
+    [["init", "--profile", "fazhi-annual", "--year", "22"], "--year 应为四位年份"],
+    [["init", "--profile", "fazhi-annual"], "请用 --year 指定报告年度"],
+    [["init", "--profile", "no-such", "--year", "2022"], "没有名为“no-such”的内置报告规则"],
+    [["init", "--profile", "fazhi-annual", "--year", "2022", "--from", "missing.report.yaml"], "无法读取上年报告 missing.report.yaml"],
+    [["check"], "请指定要检查的文件"],
+    [["init", "--profile", "./nope.profile.yaml", "--year", "2022"], "无法读取报告规则文件 ./nope.profile.yaml"],
+    [["--format"], "argument missing"],
+  ])("exits 2 with a message for %j", async (argv, message) => {
+    const io = bufferIo();
+    expect(await main(argv, io)).toBe(EXIT.usage);
+    expect(io.err()).toContain(message);
+    expect(io.out()).toBe("");
+  });
+});
+
+describe("check exit code", () => {
+  const report = (overrides: Partial<FileReport>): FileReport => ({ file: "r.report.yaml", bytes: 1, diagnostics: [], ruleFailures: [], suppressedCount: 0, ...overrides });
+  const io = () => bufferIo();
+
+  it("is 2 when a rule failed, whatever else was found, and says which rule", () => {
+    const sink = io();
+    const code = exitCode([report({ ruleFailures: [{ ruleId: "check-mismatch", error: "TypeError: boom" }] })], 0, 0, { language: "zh", maxWarnings: undefined }, sink);
+    expect(code).toBe(EXIT.usage);
+    expect(sink.err()).toBe("govreport: r.report.yaml: 规则 check-mismatch: TypeError: boom\n");
+  });
+
+  it("is 2 for a file that could not be read or written", () => {
+    expect(exitCode([report({ error: { kind: "read", message: { zh: "x", en: "x" } } })], 0, 0, { language: "zh", maxWarnings: undefined }, io())).toBe(EXIT.usage);
+    expect(exitCode([report({ error: { kind: "write", message: { zh: "x", en: "x" } } })], 0, 0, { language: "zh", maxWarnings: undefined }, io())).toBe(EXIT.usage);
+  });
+
+  it("is 1 for errors or warnings over the limit, 0 otherwise", () => {
+    expect(exitCode([report({})], 1, 0, { language: "zh", maxWarnings: undefined }, io())).toBe(EXIT.findings);
+    expect(exitCode([report({})], 0, 5, { language: "zh", maxWarnings: undefined }, io())).toBe(EXIT.clean);
+    expect(exitCode([report({})], 0, 5, { language: "zh", maxWarnings: 5 }, io())).toBe(EXIT.clean);
+    expect(exitCode([report({})], 0, 6, { language: "en", maxWarnings: 5 }, io())).toBe(EXIT.findings);
+  });
+});
+
+describe("helpers", () => {
+  it("checks in-process for few files or few cores, and leaves two cores to the main thread and the collector", () => {
+    expect(chooseThreadCount(1, undefined, 8)).toBe(0);
+    expect(chooseThreadCount(47, undefined, 8)).toBe(0);
+    expect(chooseThreadCount(10_000, undefined, 2)).toBe(0);
+    expect(chooseThreadCount(100, undefined, 4)).toBe(2);
+    expect(chooseThreadCount(100, undefined, 8)).toBe(2);
+    expect(chooseThreadCount(10_000, undefined, 8)).toBe(6);
+    expect(chooseThreadCount(3, 2, 8)).toBe(2);
+  });
+
+  it("escapes GitHub workflow command data and properties", () => {
+    expect(escapeData("50% done\r\nnext")).toBe("50%25 done%0D%0Anext");
+    expect(escapeProperty("a:b,c")).toBe("a%3Ab%2Cc");
+  });
+
+  it("escapes XML and drops characters XML cannot carry", () => {
+    expect(escapeXml(`<a href="x">&'\u0001</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+  });
+
+  it("writes the years into requirement titles", () => {
+    expect(headingFor("上一年度推进法治政府建设的主要举措和成效", 2022, false)).toBe("2022年度推进法治政府建设的主要举措和成效");
+    expect(headingFor("下一年度推进法治政府建设的主要安排", 2022, true)).toBe("2023年度推进法治政府建设的主要安排");
+    expect(headingFor("工作计划", 2022, true)).toBe("2023年工作计划");
+    expect(headingFor("其他需要报告的情况", 2022, false)).toBe("其他需要报告的情况");
+  });
+});
