@@ -1,0 +1,87 @@
+/**
+ * The one place where core's model meets LSP's: UTF-16 offsets <-> line/character positions, core severities
+ * <-> LSP numbers, core diagnostics and edits <-> LSP diagnostics and text edits. Feature handlers never do
+ * position arithmetic of their own.
+ */
+import { pick, type Diagnostic as CoreDiagnostic, type Language, type LineIndex, type Severity, type SourceRange, type TextEdit as CoreTextEdit } from "@govreport/core";
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Position,
+  type Range,
+  type TextEdit,
+} from "vscode-languageserver";
+
+/** Every rule's documentation page; the rule id is the last segment. */
+export const RULE_DOCS_BASE_URL = "https://govreport.dev/rules/";
+
+/** The `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = "govreport";
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${RULE_DOCS_BASE_URL}${encodeURIComponent(ruleId)}`;
+}
+
+export function toPosition(lines: LineIndex, offset: number): Position {
+  const { line, character } = lines.positionAt(offset);
+  return { line, character };
+}
+
+export function toOffset(lines: LineIndex, position: Position): number {
+  return lines.offsetAt(position);
+}
+
+export function toRange(lines: LineIndex, range: SourceRange): Range {
+  return { start: toPosition(lines, range.start), end: toPosition(lines, Math.max(range.start, range.end)) };
+}
+
+export function toSourceRange(lines: LineIndex, range: Range): SourceRange {
+  const start = toOffset(lines, range.start);
+  const end = toOffset(lines, range.end);
+  return start <= end ? { start, end } : { start: end, end: start };
+}
+
+const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspSeverity(severity: Severity): DiagnosticSeverity {
+  return LSP_SEVERITY[severity];
+}
+
+export function toLspDiagnostic(diagnostic: CoreDiagnostic, lines: LineIndex, uri: string, language: Language): Diagnostic {
+  const notes = diagnostic.notes.map((note) => pick(note, language)).filter((note) => note.length > 0);
+  const lsp: Diagnostic = {
+    range: toRange(lines, diagnostic.range),
+    severity: toLspSeverity(diagnostic.severity),
+    code: diagnostic.code,
+    codeDescription: { href: ruleDocsUrl(diagnostic.code) },
+    source: DIAGNOSTIC_SOURCE,
+    message: [pick(diagnostic.message, language), ...notes].join("\n"),
+  };
+  if (diagnostic.related.length > 0) {
+    lsp.relatedInformation = diagnostic.related.map(
+      (related): DiagnosticRelatedInformation => ({ location: { uri, range: toRange(lines, related.range) }, message: pick(related.message, language) }),
+    );
+  }
+  if (diagnostic.tags.includes("unnecessary")) lsp.tags = [DiagnosticTag.Unnecessary];
+  return lsp;
+}
+
+export function toTextEdit(lines: LineIndex, edit: CoreTextEdit): TextEdit {
+  return { range: toRange(lines, edit.range), newText: edit.newText };
+}
+
+export function rangesOverlap(a: SourceRange, b: SourceRange): boolean {
+  if (a.start === a.end || b.start === b.end) return a.start <= b.end && b.start <= a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+export function rangeContains(range: SourceRange, offset: number): boolean {
+  return range.start <= offset && offset <= range.end;
+}
