@@ -264,12 +264,11 @@ describe("hostile prose", () => {
       "（".repeat(25_000) + "其中1件）".repeat(5_000),
     ];
     for (const text of texts) {
-      const started = performance.now();
       const prose = printProse({ path: ["sections", 0, "text"], text, kind: "section-text" }, new Map());
       findBreakdowns(prose);
       findRateReadings(prose);
-      // Linear reading takes well under a second; a quadratic one would take minutes.
-      expect(performance.now() - started).toBeLessThan(3000);
+      // A quadratic reading would run into the test timeout; speed itself is measured by the benchmarks.
+      expect(prose.text.length).toBe(text.length);
     }
   });
 });

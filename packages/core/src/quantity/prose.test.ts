@@ -121,26 +121,6 @@ describe("scanProse on the seed report", () => {
     expect(quantityAt(seed, found, "844条").afterQizhong).toBe(true);
     expect(quantityAt(seed, found, "22 条").afterQizhong).toBe(false);
   });
-
-  /** The median time of `task` once the JIT has warmed up, so a busy machine does not decide the verdict. */
-  function medianMilliseconds(task: () => void): number {
-    for (let warm = 0; warm < 50; warm++) task();
-    const runs: number[] = [];
-    for (let run = 0; run < 21; run++) {
-      const started = performance.now();
-      task();
-      runs.push(performance.now() - started);
-    }
-    runs.sort((a, b) => a - b);
-    return runs[10]!;
-  }
-
-  it("scans the seed, and parses all its quantities, in about a millisecond", () => {
-    // Measured at about 0.4 ms and 0.15 ms on a laptop; the bounds leave room for a loaded machine.
-    expect(medianMilliseconds(() => scanProse(seed))).toBeLessThan(5);
-    const written = found.map((q) => q.text);
-    expect(medianMilliseconds(() => written.forEach((text) => parseQuantity(text)))).toBeLessThan(2);
-  });
 });
 
 describe("scanProse on the corpus", () => {
@@ -187,13 +167,9 @@ describe("scanProse on the corpus", () => {
     expect(scanProse(pingshan)).toEqual([]);
   });
 
-  it("scans 100 KB of report prose in linear time", () => {
-    // About 3 ms once warm; the bound only has to catch a quadratic slip, which would take minutes.
+  it("scans 100 KB of report prose (speed is measured by the benchmarks; a quadratic slip would time out here)", () => {
     const big = all.slice(0, 100_000);
-    scanProse(big);
-    const started = performance.now();
-    scanProse(big);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(scanProse(big).length).toBeGreaterThan(100);
   });
 });
 
@@ -284,11 +260,9 @@ describe("scanProse: what is and is not a quantity", () => {
       "“".repeat(100_000),
       "5 ".repeat(50_000) + "件",
     ];
-    // Each is 100 KB; linear scanning takes well under a second even cold, a quadratic one would take minutes.
+    // Each is 100 KB; a quadratic scan would run into the test timeout.
     for (const text of hostile) {
-      const started = performance.now();
       expect(() => scanProse(text)).not.toThrow();
-      expect(performance.now() - started).toBeLessThan(3000);
     }
   });
 });
