@@ -109,7 +109,7 @@ function renderedBody(result) {
  * The mutation experiment.
  *
  * For every figure that takes part in a declared check, each mutation below is applied in turn (one figure, one
- * mutation at a time). An independent oracle — interval arithmetic written here from SEMANTICS.md, sharing no
+ * mutation at a time). An independent oracle — interval arithmetic written here from docs/format.md ("Quantities"), sharing no
  * code with the core — says whether the changed value contradicts a check that held before. Those mutations
  * must be caught: the checker must report an error-level finding it did not report on the unchanged report.
  * Mutations the oracle finds consistent (45 + 60 <= 200 stays true after 45 → 46) cannot be caught by anything
@@ -155,7 +155,7 @@ const SCALES = { 万亿: 1e12, 千亿: 1e11, 百亿: 1e10, 千万: 1e7, 百万: 
 const MONEY = { 元: 1 };
 
 /**
- * A figure's text as the interval it stands for (SEMANTICS.md), in base units: counts exact; decimals, 万/亿 and
+ * A figure's text as the interval it stands for (docs/format.md), in base units: counts exact; decimals, 万/亿 and
  * percentages other than 0% and 100% rounded to their last digit; 余/多 up to the next step of the last nonzero
  * digit; 近 down to nine tenths; 约 half a step of the last nonzero digit; 以上/超过 unbounded above (a rate at
  * most 100%). Returns undefined for anything it does not read (the figure is then left out of the experiment).

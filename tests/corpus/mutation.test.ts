@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 const require = createRequire(import.meta.url);
 const harness = require("./harness.cjs");
 
-describe("the oracle (interval reading of SEMANTICS.md, independent of the core)", () => {
+describe("the oracle (interval reading of docs/format.md, independent of the core)", () => {
   it("reads the written forms as the intervals the specification gives", () => {
     const cases: Array<[string, number, number]> = [
       ["105份", 105, 105],

@@ -20,14 +20,14 @@ import {
  * It installs the packaged .vsix, opens a copy of examples/, and checks what a drafter sees: the Problems
  * panel, a quick fix, the print preview, click-to-source and live update.
  *
- * Opt-in, because it takes about a minute (several the first time, to install code-server):
- *   GOVREPORT_E2E=1 npx vitest run tests/e2e/vscode.test.ts
+ * It is part of every full test run (about a minute; several the first time, to install code-server). To skip it
+ * while iterating on something else: GOVREPORT_E2E=0 pnpm test
  * GOVREPORT_E2E_VSIX=<file> tests a given package instead of building one; GOVREPORT_E2E_EXPECTED=<file>
  * replaces expected.json; GOVREPORT_E2E_README_IMAGES=1 also writes the screenshots the extension README uses.
  * Screenshots (and one per failed step) go to test-artifacts/e2e/.
  */
 
-const enabled = process.env.GOVREPORT_E2E === "1";
+const enabled = process.env.GOVREPORT_E2E !== "0";
 /** The screenshots extensions/vscode/README.md shows. */
 const README_IMAGES = new Set(["problems", "quick-fix", "preview"]);
 

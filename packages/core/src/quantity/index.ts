@@ -1,7 +1,7 @@
 /**
  * The quantity engine: Chinese quantity expressions as exact intervals, relations between figures decided by
  * interval arithmetic, drafter-facing wording of the results, and a scanner for quantities in prose.
- * Pure and total: no I/O, and no function here throws to its caller. SEMANTICS.md is the specification.
+ * Pure and total: no I/O, and no function here throws to its caller. docs/format.md ("Quantities") is the specification.
  *
  *   parseQuantity("85万余元")                 → { ok: true, quantity: { low: 850000, high: 860000, unit: 元, … } }
  *   parseRelation("a.total = a.x + a.y")      → { ok: true, relation: { comparator: "=", references: [...] } }

@@ -1,6 +1,6 @@
 /**
  * One Chinese quantity expression (105份, 85万余元, 近10亿元, 3—5件, 95%以上) read into the closed interval it
- * denotes. SEMANTICS.md beside this file is the specification; this module implements it.
+ * denotes. docs/format.md ("Quantities") is the specification; this module implements it.
  */
 import type { Message } from "../diagnostic.js";
 import { isChineseNumeralChar, isDigit, type NumberError, type NumberRead, readArabicNumber, readChineseNumber } from "./numerals.js";
@@ -19,7 +19,7 @@ import {
 } from "./rational.js";
 import { matchUnit, PERCENT, type Unit } from "./units.js";
 
-/** How the written form qualifies the number; see SEMANTICS.md for the interval each one denotes. */
+/** How the written form qualifies the number; see docs/format.md for the interval each one denotes. */
 export type Qualifier =
   /** 105份, 100%: exactly this. */
   | "exact"
