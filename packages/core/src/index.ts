@@ -1,4 +1,6 @@
 export { check, languageOf } from "./engine/check.js";
+export { createCheckCache } from "./engine/check-cache.js";
+export type { CheckCache } from "./engine/check-cache.js";
 export type { CheckHost, CheckOptions, CheckResult, RuleFailure } from "./engine/check.js";
 export { compareDiagnostics, pick, SEVERITY_ORDER } from "./diagnostic.js";
 export type {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { check, languageOf, type CheckResult, type Language, type Rule, type SourceLanguage } from "@govreport/core";
+import { check, createCheckCache, languageOf, type CheckResult, type Language, type Rule, type SourceLanguage } from "@govreport/core";
 import { DEFAULT_SETTINGS, type GovreportSettings } from "@govreport/protocol";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { readDiskFile, recordingHost, resolveAgainst, type FileReader } from "./host.js";
@@ -69,6 +69,8 @@ function sourceLanguageOf(languageId: string | undefined, fileName: string | und
  * is checked at most once per configuration; the result is what every feature answers from.
  */
 export class Workspace {
+  /** Shared by every document: per-paragraph work found again unchanged after an edit (see core's check-cache). */
+  private readonly checkCache = createCheckCache();
   private settingsValue: GovreportSettings = DEFAULT_SETTINGS;
   /** Bumped whenever something other than the text can change a result: settings, config files. */
   private generation = 0;
@@ -199,6 +201,7 @@ export class Workspace {
         profile,
         host,
         extraRules: this.extraRules,
+        cache: this.checkCache,
       });
     } catch (error) {
       // check() promises never to throw; if it ever does, answer with an empty check rather than not at all.

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { DataPath, Message, SourceRange } from "../diagnostic.js";
 import { LineIndex } from "./line-index.js";
 import { mapScalarOffsets } from "./scalar-offsets.js";
@@ -28,6 +28,8 @@ export class SourceDocument {
   readonly value: unknown;
   private readonly document: Document.Parsed | undefined;
   private readonly scalarOffsetCache = new Map<Node, Int32Array>();
+  private readonly pairIndex = new Map<YAMLMap, Map<string, Pair>>();
+  private readonly aliasTargets = new Map<Node, Node | undefined>();
 
   constructor(
     readonly text: string,
@@ -46,12 +48,15 @@ export class SourceDocument {
       this.value = undefined;
       return;
     }
-    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
+    // yaml's own duplicate-key check compares every key with every other (quadratic in a map's size, seconds for a
+    // report with thousands of figures), so duplicates are found here in one pass instead.
+    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
     this.document = document;
     for (const error of document.errors) {
       this.problems.push({ code: "syntax-error", message: describeYamlError(error.code, error.message, language), range: widen(text, error.code, error.message, toRange(error.pos, text.length)) });
     }
-    if (document.errors.length > 0) {
+    this.reportDuplicateKeys(document.contents as Node | null);
+    if (this.problems.length > 0) {
       this.value = undefined;
       return;
     }
@@ -143,13 +148,8 @@ export class SourceDocument {
       let nextNode: Node | undefined;
       let nextPair: Pair | undefined;
       if (isMap(resolved)) {
-        for (const item of resolved.items) {
-          if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) {
-            nextPair = item;
-            nextNode = (item.value ?? undefined) as Node | undefined;
-            break;
-          }
-        }
+        nextPair = this.pairsOf(resolved).get(String(segment));
+        nextNode = (nextPair?.value ?? undefined) as Node | undefined;
         if (!nextPair) break;
       } else if (isSeq(resolved) && typeof segment === "number") {
         nextNode = resolved.items[segment] as Node | undefined;
@@ -166,9 +166,55 @@ export class SourceDocument {
     return { node: this.resolveAlias(node), pair, depth };
   }
 
+  private reportDuplicateKeys(root: Node | null): void {
+    const stack: Node[] = root ? [root] : [];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (isMap(node)) {
+        const seen = new Set<string>();
+        for (const item of node.items) {
+          if (!isPair(item)) continue;
+          const key = item.key as Node | null;
+          if (isScalar(key)) {
+            const name = String(key.value);
+            if (seen.has(name) && key.range) {
+              this.problems.push({
+                code: "syntax-error",
+                message: describeYamlError("DUPLICATE_KEY", `Map keys must be unique: "${name}"`, this.language),
+                range: { start: key.range[0], end: key.range[1] },
+              });
+            }
+            seen.add(name);
+          }
+          if (item.value) stack.push(item.value as Node);
+        }
+      } else if (isSeq(node)) {
+        for (const item of node.items) if (item) stack.push(item as Node);
+      }
+    }
+  }
+
+  /** Key → pair of a map, built once per map: findings on a report with thousands of figures stay linear. */
+  private pairsOf(map: YAMLMap): Map<string, Pair> {
+    let pairs = this.pairIndex.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const item of map.items) {
+        if (isPair(item) && isScalar(item.key)) {
+          const key = String(item.key.value);
+          if (!pairs.has(key)) pairs.set(key, item);
+        }
+      }
+      this.pairIndex.set(map, pairs);
+    }
+    return pairs;
+  }
+
   private resolveAlias(node: Node | undefined): Node | undefined {
-    if (node && isAlias(node) && this.document) return (node.resolve(this.document) ?? node) as Node;
-    return node;
+    if (!node || !isAlias(node) || !this.document) return node;
+    // Resolving an alias searches the whole document, so each alias is resolved once.
+    if (!this.aliasTargets.has(node)) this.aliasTargets.set(node, (node.resolve(this.document) ?? node) as Node);
+    return this.aliasTargets.get(node);
   }
 }
 

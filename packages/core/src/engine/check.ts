@@ -11,6 +11,7 @@ import {
 } from "../diagnostic.js";
 import { SourceDocument, type SourceLanguage } from "../document/source-document.js";
 import { allRules, builtinRuleMeta } from "../rules/registry.js";
+import type { CheckCache } from "./check-cache.js";
 import { buildModel, type ReportModel } from "./model.js";
 import type { Finding, Location, PreviousReport, Rule, RuleContext, RuleMeta } from "./rule.js";
 import { findingsFromIssue, SCHEMA_NOTE } from "./schema-issues.js";
@@ -33,6 +34,8 @@ export interface CheckOptions {
   readonly host?: CheckHost | undefined;
   /** Run only these rules (input and structure problems are always reported); used by rule fixtures. */
   readonly onlyRules?: readonly string[] | undefined;
+  /** Per-document memo of pure per-string work, for editors that check every version of a document. */
+  readonly cache?: CheckCache | undefined;
   /** Extra rules, e.g. a team's own; they run after the built-in ones. */
   readonly extraRules?: readonly Rule[] | undefined;
 }
@@ -143,7 +146,7 @@ function runRules(
 ): ReportModel | undefined {
   let model: ReportModel;
   try {
-    model = buildModel(report);
+    model = buildModel(report, options.cache);
   } catch (error) {
     failures.push({ ruleId: "model", error: describeError(error) });
     collector.add(builtinRuleMeta("internal-error"), internalErrorFinding("model", error));

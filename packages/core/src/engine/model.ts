@@ -1,8 +1,8 @@
 import { coveredRequirements, figureValueText, type ReportData, type Section } from "@govreport/schema";
 import type { DataPath } from "../diagnostic.js";
+import { cachedQuantity, type CheckCache } from "./check-cache.js";
 import {
   evaluateRelation,
-  parseQuantity,
   parseRelation,
   type ParseResult,
   type RelationParseResult,
@@ -72,12 +72,14 @@ export interface ReportModel {
   readonly relations: readonly RelationInfo[];
   readonly sections: readonly SectionInfo[];
   readonly points: readonly PointInfo[];
+  /** Kept across checks of one document by an editor; see check-cache.ts. */
+  readonly cache: CheckCache | undefined;
 }
 
 /** `{...}` with anything id-like inside; ids that break the id grammar are still found so they can be reported. */
 const REFERENCE_PATTERN = /\{([^{}\s]{1,100})\}/g;
 
-export function buildModel(report: ReportData): ReportModel {
+export function buildModel(report: ReportData, cache?: CheckCache): ReportModel {
   const prose: ProseField[] = [];
   const sections: SectionInfo[] = [];
   const points: PointInfo[] = [];
@@ -120,7 +122,7 @@ export function buildModel(report: ReportData): ReportModel {
       valuePath: typeof entry === "string" ? path : [...path, "value"],
       text,
       label: typeof entry === "string" ? undefined : entry.label,
-      quantity: parseQuantity(text),
+      quantity: cachedQuantity(cache, text),
     });
   }
 
@@ -136,5 +138,5 @@ export function buildModel(report: ReportData): ReportModel {
     return { index, path, source, parsed, result: parsed.ok ? evaluateRelation(parsed.relation, lookup) : undefined };
   });
 
-  return { prose, references, figures, relations, sections, points };
+  return { prose, references, figures, relations, sections, points, cache };
 }

@@ -21,6 +21,7 @@ import {
   scanProse,
   subtractIntervals,
 } from "../quantity/index.js";
+import { cachedScan } from "./check-cache.js";
 import type { FigureInfo, ProseField, ReportModel } from "./model.js";
 
 /** A quantity found in printed prose, with where it came from. */
@@ -77,7 +78,7 @@ interface Segment {
 const REFERENCE_PATTERN = /\{([^{}\s]{1,100})\}/g;
 
 /** Substitutes figure values into one prose field and scans the result. */
-export function printProse(field: ProseField, figures: ReadonlyMap<string, FigureInfo>): PrintedProse {
+export function printProse(field: ProseField, figures: ReadonlyMap<string, FigureInfo>, scan: (text: string) => readonly ProseQuantity[] = scanProse): PrintedProse {
   const segments: Segment[] = [];
   let printed = "";
   let cursor = 0;
@@ -128,7 +129,7 @@ export function printProse(field: ProseField, figures: ReadonlyMap<string, Figur
   const quantities: PrintedQuantity[] = [];
   // Quantities and figure segments both come in text order, so one forward pointer finds the segments each touches.
   let firstSegment = 0;
-  for (const scanned of scanProse(printed)) {
+  for (const scanned of scan(printed)) {
     while (firstSegment < figureSegments.length && figureSegments[firstSegment]!.printedEnd <= scanned.start) firstSegment++;
     const touched: Segment[] = [];
     for (let k = firstSegment; k < figureSegments.length && figureSegments[k]!.printedStart < scanned.end; k++) {
@@ -212,7 +213,7 @@ const printedCache = new WeakMap<ReportModel, readonly PrintedProse[]>();
 export function printedProse(model: ReportModel): readonly PrintedProse[] {
   let printed = printedCache.get(model);
   if (!printed) {
-    printed = model.prose.map((field) => printProse(field, model.figures));
+    printed = model.prose.map((field) => printProse(field, model.figures, (text) => cachedScan(model.cache, text)));
     printedCache.set(model, printed);
   }
   return printed;

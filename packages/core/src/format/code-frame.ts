@@ -33,27 +33,31 @@ export function codeFrame(lines: LineIndex, diagnostic: Diagnostic, contextLines
   const start = lines.positionAt(diagnostic.range.start);
   const end = lines.positionAt(Math.max(diagnostic.range.start, diagnostic.range.end));
   const first = Math.max(0, start.line - contextLines);
-  const lastCovered = Math.min(end.line, start.line + 4);
-  const last = Math.min(lines.lineCount - 1, lastCovered + (end.line === start.line ? 0 : 0));
+  const last = Math.min(end.line, start.line + 4, lines.lineCount - 1);
   const gutterWidth = String(last + 1).length;
+  // Report prose sits on long lines; every line of the frame shows the same window of columns around the finding.
+  const findingEnd = end.line === start.line ? end.character : start.character + 1;
+  const windowStart = findingEnd <= WINDOW ? 0 : start.character - LEAD;
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
-    const text = lines.lineText(line).replace(/\t/g, "    ");
-    out.push(`${String(line + 1).padStart(gutterWidth)} | ${truncate(text)}`);
-    if (line < start.line || line > lastCovered) continue;
-    const from = line === start.line ? start.character : text.length - text.trimStart().length;
-    const to = line === end.line ? Math.max(end.character, from + 1) : text.length;
-    const pad = displayWidth(text.slice(0, from));
-    const width = Math.max(1, displayWidth(text.slice(from, to)));
-    if (pad > 160) continue;
-    out.push(`${" ".repeat(gutterWidth)} | ${" ".repeat(pad)}${"^".repeat(Math.min(width, 160 - Math.min(pad, 160) + 1))}`);
+    const full = lines.lineText(line).replace(/\t/g, "    ");
+    const shown = full.slice(windowStart, windowStart + WINDOW);
+    const prefix = windowStart > 0 && full.length > windowStart ? "…" : "";
+    const suffix = full.length > windowStart + WINDOW ? "…" : "";
+    out.push(`${String(line + 1).padStart(gutterWidth)} | ${prefix}${shown}${suffix}`);
+    if (line < start.line) continue;
+    const from = Math.max(0, (line === start.line ? start.character : full.length - full.trimStart().length) - windowStart);
+    const to = Math.min(shown.length, (line === end.line ? Math.max(end.character, start.character + 1) : full.length) - windowStart);
+    const pad = displayWidth(prefix) + displayWidth(shown.slice(0, from));
+    const width = Math.max(1, displayWidth(shown.slice(from, Math.max(from + 1, to))));
+    out.push(`${" ".repeat(gutterWidth)} | ${" ".repeat(pad)}${"^".repeat(width)}`);
   }
   return out.join("\n");
 }
 
-function truncate(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
+/** Characters shown before the finding, and the width of the window, in UTF-16 units. */
+const LEAD = 30;
+const WINDOW = 80;
 
 export function formatLocation(fileName: string, lines: LineIndex, diagnostic: Diagnostic): string {
   const position = lines.positionAt(diagnostic.range.start);

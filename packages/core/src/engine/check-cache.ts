@@ -1,0 +1,35 @@
+import { parseQuantity, scanProse, type ParseResult, type ProseQuantity } from "../quantity/index.js";
+
+/**
+ * Results of pure, per-string computations kept across checks of successive versions of one document: an edit
+ * changes one paragraph, so every other paragraph's quantities are found again unchanged. An editor holds one cache
+ * per open document; a one-off check (the CLI) passes none and computes everything afresh.
+ */
+export interface CheckCache {
+  readonly scans: Map<string, readonly ProseQuantity[]>;
+  readonly quantities: Map<string, ParseResult>;
+}
+
+/** Entries beyond this are dropped oldest first, so a long editing session cannot grow the cache without bound. */
+const LIMIT = 4000;
+
+export function createCheckCache(): CheckCache {
+  return { scans: new Map(), quantities: new Map() };
+}
+
+function remember<V>(map: Map<string, V>, key: string, compute: (key: string) => V): V {
+  const hit = map.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute(key);
+  if (map.size >= LIMIT) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+  return value;
+}
+
+export function cachedScan(cache: CheckCache | undefined, text: string): readonly ProseQuantity[] {
+  return cache ? remember(cache.scans, text, scanProse) : scanProse(text);
+}
+
+export function cachedQuantity(cache: CheckCache | undefined, text: string): ParseResult {
+  return cache ? remember(cache.quantities, text, parseQuantity) : parseQuantity(text);
+}
