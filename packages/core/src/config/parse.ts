@@ -2,6 +2,7 @@ import type { core } from "zod";
 import type { DataPath, Diagnostic, Fix, Message, SourceRange } from "../diagnostic.js";
 import { SourceDocument } from "../document/source-document.js";
 import { CONFIGURED_SEVERITIES, GovreportConfig } from "./schema.js";
+import { typeOf, valueAt } from "../engine/schema-issues.js";
 
 /** The code of every problem found in a config file; it is not a rule and cannot be turned off. */
 export const CONFIG_DIAGNOSTIC_CODE = "config-invalid";
@@ -82,14 +83,6 @@ function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
-function valueAt(root: unknown, path: DataPath): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
 
 function describeWhere(path: DataPath): { zh: string; en: string } {
   const text = path.map(String).join(".");
@@ -112,11 +105,6 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
   boolean: { zh: "true/false", en: "true/false" },
 };
 
-function typeOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value;
-}
 
 function diagnosticsFromIssue(issue: core.$ZodIssue, source: SourceDocument, root: unknown): Diagnostic[] {
   const path = issue.path.filter((segment): segment is string | number => typeof segment !== "symbol");

@@ -19,14 +19,16 @@ function typeName(type: string): string {
   return TYPE_NAMES[type] ?? type;
 }
 
-function typeOf(value: unknown): string {
+/** The JSON type of a value as zod names it (`array` rather than `object`). */
+export function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "undefined";
   if (Array.isArray(value)) return "array";
   return typeof value;
 }
 
-function valueAt(root: unknown, path: DataPath): unknown {
+/** The value at a data path of a plain JS value, or undefined. */
+export function valueAt(root: unknown, path: DataPath): unknown {
   let node = root;
   for (const segment of path) {
     if (node === null || typeof node !== "object") return undefined;
