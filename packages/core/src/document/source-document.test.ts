@@ -49,4 +49,9 @@ describe("SourceDocument", () => {
     expect(doc.textOf(doc.problems[0]!.range)).toBe("a");
     expect(doc.problems[0]!.message.zh).toContain("重复");
   });
+
+  it("names an unclosed flow list in Chinese instead of blaming the indentation", () => {
+    const doc = new SourceDocument("a: [1,\n", "yaml");
+    expect(doc.problems[0]?.message.zh).toContain("方括号列表 [ ]没有闭合");
+  });
 });

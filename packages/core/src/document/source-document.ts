@@ -268,6 +268,9 @@ const YAML_ERROR_MESSAGES: Record<string, string> = {
 
 function describeYamlError(code: string, englishMessage: string, language: SourceLanguage): Message {
   const kind = language === "json" ? "JSON" : "YAML";
-  const detail = YAML_ERROR_MESSAGES[code] ?? "语法错误";
+  const unclosedFlow = /^Flow (sequence|mapping)/.exec(englishMessage)?.[1];
+  const detail = unclosedFlow
+    ? `${unclosedFlow === "sequence" ? "方括号列表 [ ]" : "花括号对象 { }"}没有闭合，或续行缩进不足`
+    : (YAML_ERROR_MESSAGES[code] ?? "语法错误");
   return { zh: `${kind} 语法错误：${detail}`, en: `${kind} syntax error: ${englishMessage.split("\n")[0] ?? englishMessage}` };
 }
