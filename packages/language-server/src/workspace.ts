@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { check, createCheckCache, languageOf, type CheckResult, type Language, type Rule, type SourceLanguage } from "@govreport/core";
+import { check, createCheckCache, languageOf, type CheckResult, type SourceDocument, type Language, type Rule, type SourceLanguage } from "@govreport/core";
 import { DEFAULT_SETTINGS, type GovreportSettings } from "@govreport/protocol";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { readDiskFile, recordingHost, resolveAgainst, type FileReader } from "./host.js";
@@ -139,9 +139,13 @@ export class Workspace {
     if (!document) return undefined;
     const cached = this.cache.get(uri);
     if (cached && cached.generation === this.generation && cached.analysis.version === document.version) return cached.analysis;
-    const analysis = this.analyze(uri, document.getText(), document.version, document.languageId);
+    // The previous version's tree can absorb a small edit (core re-reads just the edited value); it is used up by
+    // that, so nothing may keep using the previous analysis afterwards.
+    const previous = cached && cached.generation === this.generation && cached.analysis.version !== null && document.version > cached.analysis.version ? cached.analysis : undefined;
+    const analysis = this.analyze(uri, document.getText(), document.version, document.languageId, previous?.result.source);
     this.cache.set(uri, { analysis, generation: this.generation });
     if (analysis.result.model) this.lastValid.set(uri, analysis);
+    else if (analysis.result.source.reusedTree && this.lastValid.get(uri) === previous) this.lastValid.delete(uri);
     return analysis;
   }
 
@@ -185,7 +189,7 @@ export class Workspace {
     return [...this.cache.keys()];
   }
 
-  private analyze(uri: string, text: string, version: number | null, languageId: string | undefined): Analysis {
+  private analyze(uri: string, text: string, version: number | null, languageId: string | undefined, previousSource?: SourceDocument): Analysis {
     const started = performance.now();
     const fileName = uriToFileName(uri);
     const config = this.projectConfigFor(fileName);
@@ -202,6 +206,7 @@ export class Workspace {
         host,
         extraRules: this.extraRules,
         cache: this.checkCache,
+        previousSource,
       });
     } catch (error) {
       // check() promises never to throw; if it ever does, answer with an empty check rather than not at all.

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { DataPath, Message, SourceRange } from "../diagnostic.js";
 import { LineIndex } from "./line-index.js";
+import { reparseAfterEdit } from "./incremental.js";
 import { mapScalarOffsets } from "./scalar-offsets.js";
 
 export type SourceLanguage = "yaml" | "json";
@@ -31,9 +32,17 @@ export class SourceDocument {
   private readonly pairIndex = new Map<YAMLMap, Map<string, Pair>>();
   private readonly aliasTargets = new Map<Node, Node | undefined>();
 
+  /** Set when a later version took this document's tree over (see `previous` below); it must not be used then. */
+  private superseded = false;
+
+  /**
+   * `previous`, the document of the version before an edit, lets a small edit inside one string value be applied to
+   * its tree instead of parsing again (see incremental.ts); the previous document is used up by that.
+   */
   constructor(
     readonly text: string,
     readonly language: SourceLanguage,
+    previous?: SourceDocument,
   ) {
     this.lineIndex = new LineIndex(text);
     if (text.length > MAX_SOURCE_LENGTH) {
@@ -50,7 +59,9 @@ export class SourceDocument {
     }
     // yaml's own duplicate-key check compares every key with every other (quadratic in a map's size, seconds for a
     // report with thousands of figures), so duplicates are found here in one pass instead.
-    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const reused = previous ? previous.takeOverFor(text, language) : undefined;
+    const document = reused ?? parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    this.reusedTree = reused !== undefined;
     this.document = document;
     for (const error of document.errors) {
       this.problems.push({ code: "syntax-error", message: describeYamlError(error.code, error.message, language), range: widen(text, error.code, error.message, toRange(error.pos, text.length)) });
@@ -75,6 +86,16 @@ export class SourceDocument {
       value = undefined;
     }
     this.value = value;
+  }
+
+  /** Whether the tree came from the previous version by an in-place edit rather than a fresh parse. */
+  readonly reusedTree: boolean = false;
+
+  private takeOverFor(text: string, language: SourceLanguage): Document.Parsed | undefined {
+    if (this.superseded || language !== this.language || !this.document || this.problems.length > 0) return undefined;
+    if (!reparseAfterEdit(this.document, this.text, text)) return undefined;
+    this.superseded = true;
+    return this.document;
   }
 
   /** The YAML node at a data path, following aliases; undefined when the path does not exist in the text. */

@@ -34,6 +34,11 @@ export interface CheckOptions {
   readonly host?: CheckHost | undefined;
   /** Run only these rules (input and structure problems are always reported); used by rule fixtures. */
   readonly onlyRules?: readonly string[] | undefined;
+  /**
+   * The source of the previous check of this document, for editors: a small edit inside one string value is then
+   * applied to its tree instead of parsing again. That source is used up and must not be used afterwards.
+   */
+  readonly previousSource?: SourceDocument | undefined;
   /** Per-document memo of pure per-string work, for editors that check every version of a document. */
   readonly cache?: CheckCache | undefined;
   /** Extra rules, e.g. a team's own; they run after the built-in ones. */
@@ -67,7 +72,7 @@ export function languageOf(fileName: string | undefined): SourceLanguage {
  * throws — anything unexpected becomes a diagnostic.
  */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const source = new SourceDocument(text, options.language ?? languageOf(options.fileName));
+  const source = new SourceDocument(text, options.language ?? languageOf(options.fileName), options.previousSource);
   const collector = new DiagnosticCollector(source, options.rules);
   const ruleFailures: RuleFailure[] = [];
   let report: ReportData | undefined;
