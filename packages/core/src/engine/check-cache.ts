@@ -7,6 +7,8 @@ import { parseQuantity, scanProse, type ParseResult, type ProseQuantity } from "
  */
 export interface CheckCache {
   readonly scans: Map<string, readonly ProseQuantity[]>;
+  /** Sentence and clause boundaries of printed prose (see prose-relations.ts). */
+  readonly marks: Map<string, unknown>;
   readonly quantities: Map<string, ParseResult>;
 }
 
@@ -14,7 +16,7 @@ export interface CheckCache {
 const LIMIT = 4000;
 
 export function createCheckCache(): CheckCache {
-  return { scans: new Map(), quantities: new Map() };
+  return { scans: new Map(), quantities: new Map(), marks: new Map() };
 }
 
 function remember<V>(map: Map<string, V>, key: string, compute: (key: string) => V): V {
@@ -32,4 +34,8 @@ export function cachedScan(cache: CheckCache | undefined, text: string): readonl
 
 export function cachedQuantity(cache: CheckCache | undefined, text: string): ParseResult {
   return cache ? remember(cache.quantities, text, parseQuantity) : parseQuantity(text);
+}
+
+export function cachedMarks<T>(cache: CheckCache | undefined, text: string, compute: (text: string) => T): T {
+  return cache ? (remember(cache.marks, text, compute) as T) : compute(text);
 }

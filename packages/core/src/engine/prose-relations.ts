@@ -21,7 +21,7 @@ import {
   scanProse,
   subtractIntervals,
 } from "../quantity/index.js";
-import { cachedScan } from "./check-cache.js";
+import { cachedMarks, cachedScan } from "./check-cache.js";
 import type { FigureInfo, ProseField, ReportModel } from "./model.js";
 
 /** A quantity found in printed prose, with where it came from. */
@@ -78,7 +78,12 @@ interface Segment {
 const REFERENCE_PATTERN = /\{([^{}\s]{1,100})\}/g;
 
 /** Substitutes figure values into one prose field and scans the result. */
-export function printProse(field: ProseField, figures: ReadonlyMap<string, FigureInfo>, scan: (text: string) => readonly ProseQuantity[] = scanProse): PrintedProse {
+export function printProse(
+  field: ProseField,
+  figures: ReadonlyMap<string, FigureInfo>,
+  scan: (text: string) => readonly ProseQuantity[] = scanProse,
+  marksOf: (text: string) => TextMarks = textMarks,
+): PrintedProse {
   const segments: Segment[] = [];
   let printed = "";
   let cursor = 0;
@@ -123,7 +128,7 @@ export function printProse(field: ProseField, figures: ReadonlyMap<string, Figur
     return [sourceStart, Math.max(sourceStart, sourceEnd)];
   };
 
-  const marks = textMarks(printed);
+  const marks = marksOf(printed);
   const figureSegments = segments.filter((segment) => segment.figureId !== undefined);
   const opaque: Array<readonly [number, number]> = figureSegments.filter((s) => !s.resolved).map((s) => [s.printedStart, s.printedEnd] as const);
   const quantities: PrintedQuantity[] = [];
@@ -182,7 +187,15 @@ const ITEM_MARKS = new Set([..."。！？!?；;\n\r"]);
  * For every offset: the parenthesis depth before it, and where its sentence, item and clause start. One pass, so
  * that reading a long paragraph stays linear however many quantities it holds.
  */
-function textMarks(text: string): { depth: Int32Array; sentence: Int32Array; item: Int32Array; clause: Int32Array } {
+/** Per printed offset: bracket depth and where its sentence, list item and clause start. */
+export interface TextMarks {
+  readonly depth: Int32Array;
+  readonly sentence: Int32Array;
+  readonly item: Int32Array;
+  readonly clause: Int32Array;
+}
+
+export function textMarks(text: string): TextMarks {
   const size = text.length + 1;
   const marks = { depth: new Int32Array(size), sentence: new Int32Array(size), item: new Int32Array(size), clause: new Int32Array(size) };
   let depth = 0;
@@ -213,7 +226,9 @@ const printedCache = new WeakMap<ReportModel, readonly PrintedProse[]>();
 export function printedProse(model: ReportModel): readonly PrintedProse[] {
   let printed = printedCache.get(model);
   if (!printed) {
-    printed = model.prose.map((field) => printProse(field, model.figures, (text) => cachedScan(model.cache, text)));
+    printed = model.prose.map((field) =>
+      printProse(field, model.figures, (text) => cachedScan(model.cache, text), (text) => cachedMarks(model.cache, text, textMarks)),
+    );
     printedCache.set(model, printed);
   }
   return printed;
