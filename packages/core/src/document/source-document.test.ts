@@ -54,4 +54,10 @@ describe("SourceDocument", () => {
     const doc = new SourceDocument("a: [1,\n", "yaml");
     expect(doc.problems[0]?.message.zh).toContain("方括号列表 [ ]没有闭合");
   });
+
+  it("finds no node for a path that is not in the text", () => {
+    const doc = new SourceDocument("meta:\n  year: 2021\n", "yaml");
+    expect(doc.nodeAt(["meta", "date"])).toBeUndefined();
+    expect(doc.nodeAt(["meta", "year"])).toBeDefined();
+  });
 });

@@ -100,7 +100,8 @@ export class SourceDocument {
 
   /** The YAML node at a data path, following aliases; undefined when the path does not exist in the text. */
   nodeAt(path: DataPath): Node | undefined {
-    return this.walk(path).node;
+    const found = this.walk(path);
+    return found.depth === path.length ? found.node : undefined;
   }
 
   /** The pair whose value is at this path, when the last segment is a map key. */
