@@ -542,17 +542,8 @@ const OTHER_PERIOD = /[0-9０-９]|上年|去年|前年|同期|上一年|历年|
 
 /** A label reduced to what is counted, or `undefined` when it speaks of another period or is too short to match on. */
 export function matchableLabel(label: string): string | undefined {
-  let text = label.replace(/（[^（）]*）|\([^()]*\)/g, "").replace(/\s+/g, "");
-  if (OTHER_PERIOD.test(text)) return undefined;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const prefix of FILLER_PREFIXES) {
-      if (text.startsWith(prefix) && text.length > prefix.length) {
-        text = text.slice(prefix.length);
-        changed = true;
-      }
-    }
-  }
+  if (OTHER_PERIOD.test(withoutAsides(label))) return undefined;
+  const text = withoutFillers(label);
   const han = text.replace(/[^\p{Script=Han}]/gu, "");
   return han.length >= 4 ? text : undefined;
 }
@@ -602,9 +593,14 @@ function namesSameCount(figureLabel: string, label: string): boolean {
   return figureLabel.startsWith(label) && HEAD_NOUNS.has(figureLabel.slice(label.length));
 }
 
-/** A figure's label is this year's by definition, so only the filler words are dropped. */
-function matchableLabelOfFigure(label: string): string | undefined {
-  let text = label.replace(/（[^（）]*）|\([^()]*\)/g, "").replace(/\s+/g, "");
+/** A label without bracketed asides and spaces. */
+function withoutAsides(label: string): string {
+  return label.replace(/（[^（）]*）|\([^()]*\)/g, "").replace(/\s+/g, "");
+}
+
+/** A label without its asides and without the filler words in front (全年、共、累计…), however many there are. */
+function withoutFillers(label: string): string {
+  let text = withoutAsides(label);
   for (let changed = true; changed; ) {
     changed = false;
     for (const prefix of FILLER_PREFIXES) {
@@ -614,6 +610,12 @@ function matchableLabelOfFigure(label: string): string | undefined {
       }
     }
   }
+  return text;
+}
+
+/** A figure's label is this year's by definition, so only the filler words are dropped. */
+function matchableLabelOfFigure(label: string): string | undefined {
+  const text = withoutFillers(label);
   return text.replace(/[^\p{Script=Han}]/gu, "").length >= 2 ? text : undefined;
 }
 

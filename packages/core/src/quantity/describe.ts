@@ -27,18 +27,10 @@ import {
   roundRational,
   ZERO,
 } from "./rational.js";
+import { SCALE_WORDS } from "./parse.js";
 import type { Comparator, Expression } from "./relation.js";
 
-const SCALE_FACTORS: ReadonlyMap<string, bigint> = new Map([
-  ["万亿", 10n ** 12n],
-  ["千亿", 10n ** 11n],
-  ["百亿", 10n ** 10n],
-  ["亿", 10n ** 8n],
-  ["千万", 10n ** 7n],
-  ["百万", 10n ** 6n],
-  ["万", 10n ** 4n],
-  ["千", 10n ** 3n],
-]);
+const SCALE_FACTORS: ReadonlyMap<string, bigint> = new Map(SCALE_WORDS);
 
 interface ShownNumber {
   readonly text: string;

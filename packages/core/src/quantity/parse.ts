@@ -103,7 +103,8 @@ const SUFFIX_WORDS: readonly (readonly [string, QualifierKind, boolean])[] = [
   ["之内", "at-most", true],
 ];
 
-const SCALE_WORDS: readonly (readonly [string, bigint])[] = [
+/** Scale words after Arabic digits, longest first so 千万 wins over 千. */
+export const SCALE_WORDS: readonly (readonly [string, bigint])[] = [
   ["万亿", 10n ** 12n],
   ["千亿", 10n ** 11n],
   ["百亿", 10n ** 10n],
