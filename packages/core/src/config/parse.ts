@@ -2,6 +2,7 @@ import type { core } from "zod";
 import type { DataPath, Diagnostic, Fix, Message, SourceRange } from "../diagnostic.js";
 import { SourceDocument } from "../document/source-document.js";
 import { CONFIGURED_SEVERITIES, GovreportConfig } from "./schema.js";
+import { editDistance } from "../engine/edit-distance.js";
 import { typeOf, valueAt } from "../engine/schema-issues.js";
 
 /** The code of every problem found in a config file; it is not a rule and cannot be turned off. */
@@ -193,17 +194,4 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   const tolerance = Math.max(2, Math.floor(word.length / 3));
   return best !== undefined && bestDistance <= tolerance ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

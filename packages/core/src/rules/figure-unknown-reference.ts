@@ -1,4 +1,5 @@
 import { FIGURE_ID_PATTERN } from "@govreport/schema";
+import { editDistance } from "../engine/edit-distance.js";
 import { defineRule } from "../engine/rule.js";
 
 /**
@@ -44,22 +45,11 @@ export const figureUnknownReference = defineRule({
 function closestIds(id: string, candidates: readonly string[]): string[] {
   const limit = Math.max(2, Math.floor(id.length / 4));
   return candidates
+    // Ids far apart in length cannot be typos of each other; skipping them keeps thousands of figures cheap.
+    .filter((candidate) => Math.abs(candidate.length - id.length) <= limit)
     .map((candidate) => ({ candidate, distance: editDistance(id, candidate) }))
     .filter((entry) => entry.distance <= limit)
     .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
     .slice(0, 2)
     .map((entry) => entry.candidate);
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return 99;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 99;
 }
