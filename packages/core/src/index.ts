@@ -27,7 +27,7 @@ export type { Finding, Location, PreviousReport, Rule, RuleCategory, RuleContext
 export type { FigureInfo, FigureReference, PointInfo, ProseField, ProseKind, RelationInfo, ReportModel, SectionInfo } from "./engine/model.js";
 export { matchRequirements, citeSource, normalizeHeading } from "./engine/requirements.js";
 export type { RequirementMatch } from "./engine/requirements.js";
-export { insertSequenceItem, yamlString } from "./engine/yaml-edits.js";
+export { addFigureEdit, freshFigureId, insertSequenceItem, yamlString } from "./engine/yaml-edits.js";
 export { applyEdits, applySafeFixes } from "./engine/fixes.js";
 export { codeFrame, displayWidth, formatDiagnostic, formatLocation, severityLabel } from "./format/code-frame.js";
 export {

@@ -1,6 +1,4 @@
-import { isMap, isScalar, type Node, type Pair } from "yaml";
-import type { DataPath, TextEdit } from "../diagnostic.js";
-import type { SourceDocument } from "../document/source-document.js";
+import { addFigureEdit, freshFigureId } from "../engine/yaml-edits.js";
 import { figuresNamedBy, type PrintedProse, type PrintedQuantity, printedProse } from "../engine/prose-relations.js";
 import { defineRule, type FixSpec, type RuleContext } from "../engine/rule.js";
 import { isLiteralInSource } from "../engine/text-fields.js";
@@ -45,7 +43,7 @@ export const literalQuantityUnbound = defineRule({
       for (const quantity of prose.quantities) {
         if (!quantity.literal || figuresNamedBy(quantity, model.figures).length > 0) continue;
         const label = quantity.scanned.label;
-        const id = newFigureId(context, prose, quantity, reserved);
+        const id = freshFigureId(model, prose.field.path, quantity.source[0], reserved);
         const fix = extractFix(context, prose, quantity, id);
         context.flag({
           at: { path: prose.field.path, span: quantity.source },
@@ -60,31 +58,6 @@ export const literalQuantityUnbound = defineRule({
   },
 });
 
-/** `<namespace>.new_<n>`: the namespace of the nearest figure used in the same paragraph, a number not yet taken. */
-function newFigureId(context: RuleContext, prose: PrintedProse, quantity: PrintedQuantity, reserved: Set<string>): string {
-  const path = prose.field.path;
-  let nearest: string | undefined;
-  let distance = Number.POSITIVE_INFINITY;
-  for (const reference of context.model.references) {
-    if (reference.inCheck || !samePath(reference.path, path) || !context.model.figures.has(reference.id)) continue;
-    const d = Math.abs(reference.start - quantity.source[0]);
-    if (d < distance) {
-      distance = d;
-      nearest = reference.id;
-    }
-  }
-  const namespace = nearest?.split(".")[0] ?? "prose";
-  let n = 1;
-  while (reserved.has(`${namespace}.new_${n}`)) n++;
-  const id = `${namespace}.new_${n}`;
-  reserved.add(id);
-  return id;
-}
-
-function samePath(a: DataPath, b: DataPath): boolean {
-  return a.length === b.length && a.every((segment, i) => segment === b[i]);
-}
-
 function extractFix(context: RuleContext, prose: PrintedProse, quantity: PrintedQuantity, id: string): FixSpec | undefined {
   const path = prose.field.path;
   const [start, end] = quantity.source;
@@ -97,49 +70,4 @@ function extractFix(context: RuleContext, prose: PrintedProse, quantity: Printed
     edits: [context.replaceInString(path, start, end, `{${id}}`), insert],
     safe: false,
   };
-}
-
-/** A plain YAML scalar when the text reads back as the same string in block and flow context, a quoted one otherwise. */
-function scalar(text: string): string {
-  const plain =
-    /^[^\s\-?:,[\]{}#&*!|>'"%@`][^,:#[\]{}\n]*$/u.test(text) &&
-    !/\s$/.test(text) &&
-    Number.isNaN(Number(text)) &&
-    !/^(?:true|false|null|yes|no|on|off|~)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
-}
-
-/**
- * An edit adding `id: value` (or `id: { value, label }`) as the last entry of `figures:`. Block mappings get a line of
- * their own at the entries' indentation; flow mappings (and JSON files) get `, "id": …` after the last entry.
- * Undefined when there is no `figures:` mapping to add to.
- */
-export function addFigureEdit(source: SourceDocument, id: string, value: string, label: string | undefined): TextEdit | undefined {
-  // nodeAt falls back to the nearest existing ancestor, so the key itself is checked.
-  const pair = source.pairAt(["figures"]);
-  const node = source.nodeAt(["figures"]) as Node | undefined;
-  if (!pair || !isScalar(pair.key) || pair.key.value !== "figures" || !node || !isMap(node) || !node.range) return undefined;
-  const items = node.items as Pair[];
-  const text = source.text;
-  const last = items[items.length - 1];
-  if (node.flow || source.language === "json") {
-    const json = label === undefined ? JSON.stringify(value) : `{ "value": ${JSON.stringify(value)}, "label": ${JSON.stringify(label)} }`;
-    const lastEnd = (last?.value as Node | null | undefined)?.range?.[1] ?? (last?.key as Node | undefined)?.range?.[1];
-    if (last && lastEnd !== undefined) return { range: { start: lastEnd, end: lastEnd }, newText: `, ${JSON.stringify(id)}: ${json}` };
-    const close = text.lastIndexOf("}", node.range[1]);
-    if (close < node.range[0]) return undefined;
-    return { range: { start: close, end: close }, newText: `${JSON.stringify(id)}: ${json}` };
-  }
-  const key = last?.key as Node | undefined;
-  if (!last || !isScalar(key) || !key.range) return undefined;
-  const lineStart = text.lastIndexOf("\n", key.range[0] - 1) + 1;
-  const indent = text.slice(lineStart, key.range[0]);
-  if (indent.trim() !== "") return undefined;
-  const entry = label === undefined ? scalar(value) : `{ value: ${scalar(value)}, label: ${scalar(label)} }`;
-  const line = `${indent}${id}: ${entry}\n`;
-  const end = (last.value as Node | null | undefined)?.range?.[2] ?? key.range[2];
-  if (text[end - 1] === "\n") return { range: { start: end, end }, newText: line };
-  const lineBreak = text.indexOf("\n", end);
-  if (lineBreak < 0) return { range: { start: text.length, end: text.length }, newText: `\n${line}` };
-  return { range: { start: lineBreak + 1, end: lineBreak + 1 }, newText: line };
 }

@@ -167,13 +167,17 @@ describe("the fixes", () => {
     expect(again.report?.figures?.["prose.new_1"]).toEqual({ value: "12场", label: "开展法治讲座" });
   });
 
-  it("offer no extraction where there is no figures mapping to add to", () => {
+  it("start a figures mapping when the report has none yet", () => {
     const text = fixture("literal-quantity-unbound", "unbound.report.yaml").replace(/^figures:\n[\s\S]*$/m, "");
     const result = runProseRules(text, "nofigures.report.yaml");
     const hints = result.diagnostics.filter((d) => d.code === "literal-quantity-unbound");
     // With no figures, 3100余人次 is no longer bound by the label of notary.consultations either.
     expect(found(result, hints)).toEqual(["hint literal-quantity-unbound 337件", "hint literal-quantity-unbound 12场", "hint literal-quantity-unbound 3100余人次"]);
-    expect(hints.every((d) => d.fixes.length === 0)).toBe(true);
+    const fixed = applyFixOf(result, "literal-quantity-unbound", "337件");
+    expect(fixed.endsWith("figures:\n  prose.new_1: { value: 337件, label: 办理公证 }\n")).toBe(true);
+    const again = runProseRules(fixed, "nofigures.report.yaml");
+    expect(again.report?.figures?.["prose.new_1"]).toEqual({ value: "337件", label: "办理公证" });
+    expect(found(again, again.diagnostics.filter((d) => d.code === "literal-quantity-unbound"))).not.toContain("hint literal-quantity-unbound 337件");
   });
 
   it("replace a contradicting literal with the figure it contradicts", () => {

@@ -1,4 +1,4 @@
-import { pick, yamlString, type DataPath, type ReportModel, type Diagnostic as CoreDiagnostic, type SourceRange, type TextEdit as CoreTextEdit } from "@govreport/core";
+import { addFigureEdit, freshFigureId, pick, type DataPath, type ReportModel, type Diagnostic as CoreDiagnostic, type SourceRange, type TextEdit as CoreTextEdit } from "@govreport/core";
 import { scanProse } from "@govreport/core";
 import { isMap, isPair, type Node } from "yaml";
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from "vscode-languageserver";
@@ -124,7 +124,7 @@ function extractActions(analysis: Analysis, range: SourceRange, options: CodeAct
     }
     if (wants(only, CodeActionKind.RefactorExtract) && !offeredByRule.some((ruleRange) => rangesOverlap(ruleRange, at))) {
       const id = freshFigureId(model, field.path, literal.start);
-      const insert = figureInsertion(analysis, id, literal.text, literal.label);
+      const insert = addFigureEdit(source, id, literal.text, literal.label);
       if (insert) {
         actions.push({
           title: pick(ui.extractFigure(literal.text), language),
@@ -137,63 +137,3 @@ function extractActions(analysis: Analysis, range: SourceRange, options: CodeAct
   return actions;
 }
 
-/** `<namespace>.new_<n>`, the namespace of the nearest figure referenced in the same text: the ids the rule's fix gives. */
-function freshFigureId(model: ReportModel, path: DataPath, at: number): string {
-  let nearest: string | undefined;
-  let distance = Number.POSITIVE_INFINITY;
-  for (const reference of model.references) {
-    if (reference.inCheck || !samePath(reference.path, path) || !model.figures.has(reference.id)) continue;
-    const d = Math.abs(reference.start - at);
-    if (d < distance) {
-      distance = d;
-      nearest = reference.id;
-    }
-  }
-  const namespace = nearest?.split(".")[0] ?? "prose";
-  for (let n = 1; ; n++) {
-    const id = `${namespace}.new_${n}`;
-    if (!model.figures.has(id)) return id;
-  }
-}
-
-/** Plain text in a flow mapping may not contain `,[]{}`; quote it then. */
-function flowString(text: string): string {
-  const plain = yamlString(text);
-  return /[,[\]{}]/.test(plain) && !plain.startsWith('"') ? JSON.stringify(text) : plain;
-}
-
-/** An edit adding `id: value` (with its label when the prose names one) as the last entry of `figures:`. */
-function figureInsertion(analysis: Analysis, id: string, value: string, label: string): CoreTextEdit | undefined {
-  const { source } = analysis.result;
-  const text = source.text;
-  const entry = label.trim() !== "" ? `${id}: { value: ${flowString(value)}, label: ${flowString(label.trim())} }` : `${id}: ${yamlString(value)}`;
-  const pair = source.pairAt(["figures"]);
-  if (!pair) {
-    const separator = text.length === 0 || text.endsWith("\n") ? "" : "\n";
-    return { range: { start: text.length, end: text.length }, newText: `${separator}\nfigures:\n  ${entry}\n` };
-  }
-  const figures = (pair.value ?? undefined) as Node | undefined;
-  const keyEnd = (pair.key as Node | null)?.range?.[1];
-  if (!figures && keyEnd !== undefined) {
-    // `figures:` with nothing under it yet.
-    const lineEnd = source.lineIndex.lineStart(source.lineIndex.positionAt(keyEnd).line + 1);
-    const at = lineEnd > keyEnd && text[lineEnd - 1] === "\n" ? lineEnd - 1 : text.length;
-    return { range: { start: at, end: at }, newText: `\n  ${entry}` };
-  }
-  if (!isMap(figures) || figures.flow || figures.items.length === 0) return undefined;
-  const first = figures.items[0];
-  const last = figures.items[figures.items.length - 1];
-  if (!isPair(first) || !isPair(last)) return undefined;
-  const keyStart = (first.key as Node | null)?.range?.[0];
-  if (keyStart === undefined) return undefined;
-  const lines = source.lineIndex;
-  const indent = keyStart - lines.lineStart(lines.positionAt(keyStart).line);
-  const lastEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node | null)?.range?.[1] ?? keyStart;
-  const lastLine = lines.positionAt(Math.max(lastEnd - 1, 0)).line;
-  if (lastLine + 1 >= lines.lineCount) {
-    const separator = text.endsWith("\n") ? "" : "\n";
-    return { range: { start: text.length, end: text.length }, newText: `${separator}${" ".repeat(indent)}${entry}\n` };
-  }
-  const at = lines.lineStart(lastLine + 1);
-  return { range: { start: at, end: at }, newText: `${" ".repeat(indent)}${entry}\n` };
-}
