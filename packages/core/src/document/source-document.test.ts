@@ -60,4 +60,10 @@ describe("SourceDocument", () => {
     expect(doc.nodeAt(["meta", "date"])).toBeUndefined();
     expect(doc.nodeAt(["meta", "year"])).toBeDefined();
   });
+
+  it("points at the key of a key without a value, not at an empty range", () => {
+    const doc = new SourceDocument("figures:\nmeta:\n  year: 2021\n", "yaml");
+    expect(doc.pairAt(["figures"])).toBeDefined();
+    expect(doc.textOf(doc.rangeOf(["figures"]))).toBe("figures");
+  });
 });

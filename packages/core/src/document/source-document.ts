@@ -115,7 +115,8 @@ export class SourceDocument {
    */
   rangeOf(path: DataPath): SourceRange {
     const found = this.walk(path);
-    if (found.node?.range && found.depth === path.length) return { start: found.node.range[0], end: found.node.range[1] };
+    // An empty value (`figures:` alone) has an empty range; its key is where a drafter can see it.
+    if (found.node?.range && found.depth === path.length && found.node.range[1] > found.node.range[0]) return { start: found.node.range[0], end: found.node.range[1] };
     const anchor = found.pair && isScalar(found.pair.key) ? found.pair.key : found.node;
     if (anchor?.range) return { start: anchor.range[0], end: anchor.range[1] };
     return { start: 0, end: 0 };
@@ -180,7 +181,7 @@ export class SourceDocument {
       } else {
         break;
       }
-      node = nextNode ?? node;
+      node = nextNode;
       pair = nextPair;
       depth++;
       if (!nextNode) break;

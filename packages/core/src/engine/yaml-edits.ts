@@ -88,7 +88,8 @@ export function addFigureEdit(source: SourceDocument, id: string, value: string,
     const separator = text.length === 0 || text.endsWith("\n") ? "" : "\n";
     return { range: { start: text.length, end: text.length }, newText: `${separator}figures:\n  ${id}: ${entry}\n` };
   }
-  if (!node && pair.key.range && source.language === "yaml") {
+  const empty = !node || (isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1]);
+  if (empty && pair.key.range && source.language === "yaml") {
     // `figures:` with nothing under it yet.
     const lineBreak = text.indexOf("\n", pair.key.range[1]);
     const at = lineBreak < 0 ? text.length : lineBreak;
