@@ -67,29 +67,11 @@ export function pathAtOffset(source: SourceDocument, offset: number): PathHit | 
   return hit;
 }
 
-/** The longest prefix of `path` that exists in the document, walking the YAML tree (aliases are followed). */
+/** The longest prefix of `path` that exists in the document (aliases are followed). */
 export function existingPrefix(source: SourceDocument, path: DataPath): PathSegment[] {
-  let node = source.nodeAt([]) as Node | undefined;
-  const found: PathSegment[] = [];
-  for (const segment of path) {
-    if (isAlias(node)) node = source.nodeAt(found) as Node | undefined;
-    let next: Node | null | undefined;
-    let exists = false;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (pair) {
-        exists = true;
-        next = pair.value as Node | null;
-      }
-    } else if (isSeq(node) && typeof segment === "number" && segment >= 0 && segment < node.items.length) {
-      exists = true;
-      next = node.items[segment] as Node | null;
-    }
-    if (!exists) break;
-    found.push(segment);
-    node = next ?? undefined;
-  }
-  return found;
+  let length = 0;
+  while (length < path.length && source.nodeAt(path.slice(0, length + 1)) !== undefined) length++;
+  return path.slice(0, length);
 }
 
 export function samePath(a: DataPath, b: DataPath): boolean {
