@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * Real reports from /work/shared/corpus (three district governments' 政府工作报告), read in place. Each one is
+ * Real reports from the shared corpus (located by tests/shared-data.cjs) (three district governments' 政府工作报告), read in place. Each one is
  * imported, rendered back and compared with its text, and checked; the findings are compared, exactly, with
  * those written down in expected/<name>.json after reading the report.
  *

@@ -11,8 +11,10 @@ const { existsSync, readdirSync, readFileSync } = require("node:fs");
 const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "../..");
-const CORPUS_DIR = path.resolve(ROOT, "../shared/corpus");
-const SEED_FILE = path.resolve(ROOT, "../shared/seed/000_89aa34e88a861005.txt");
+const { sharedFile } = require("../shared-data.cjs");
+
+const CORPUS_DIR = sharedFile("corpus");
+const SEED_FILE = sharedFile("seed/000_89aa34e88a861005.txt");
 const EXAMPLE_FILE = path.resolve(ROOT, "examples/xiqu-2021/report.yaml");
 const PROFILE_FILE = path.resolve(__dirname, "gongzuo-annual.profile.yaml");
 

@@ -15,7 +15,9 @@ import { compareTexts, describeDifference, importReport } from "./index.js";
  */
 
 const ROOT = resolve(__dirname, "../../..");
-const SEED = readFileSync(resolve(ROOT, "../shared/seed/000_89aa34e88a861005.txt"), "utf8");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { sharedFile } = require("../../../tests/shared-data.cjs") as { sharedFile(relative: string): string };
+const SEED = readFileSync(sharedFile("seed/000_89aa34e88a861005.txt"), "utf8");
 const EXAMPLE = ReportData.parse(parse(readFileSync(resolve(ROOT, "examples/xiqu-2021/report.yaml"), "utf8")));
 
 const imported = importReport(SEED, { source: "000_89aa34e88a861005.txt" });

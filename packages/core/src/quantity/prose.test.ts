@@ -7,7 +7,8 @@ import { formatRational } from "./rational.js";
 
 /** Reads the seed report or a corpus file where the project keeps them, beside the repository. */
 function readShared(relative: string): string {
-  const file = path.resolve(__dirname, "../../../../../shared", relative);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const file = (require("../../../../tests/shared-data.cjs") as { sharedFile(relative: string): string }).sharedFile(relative);
   if (!existsSync(file)) {
     throw new Error(`Test data missing: ${file}. The seed report and the corpus live in /work/shared beside the repository.`);
   }

@@ -17,7 +17,8 @@ const PROSE_RULES = [
 ];
 
 const REPOSITORY = path.resolve(__dirname, "../../../..");
-const SHARED = path.resolve(REPOSITORY, "../shared");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SHARED: string = (require("../../../../tests/shared-data.cjs") as { sharedDir(): string }).sharedDir();
 const EXAMPLE = path.join(REPOSITORY, "examples/xiqu-2021/report.yaml");
 
 /** Reads a file the tests need, failing with where it was expected rather than with a bare ENOENT. */
