@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { DataPath, Message, SourceRange } from "../diagnostic.js";
 import { LineIndex } from "./line-index.js";
+import { readYamlFast } from "./fast-yaml.js";
 import { reparseAfterEdit } from "./incremental.js";
 import { mapScalarOffsets } from "./scalar-offsets.js";
 
@@ -60,7 +61,8 @@ export class SourceDocument {
     // yaml's own duplicate-key check compares every key with every other (quadratic in a map's size, seconds for a
     // report with thousands of figures), so duplicates are found here in one pass instead.
     const reused = previous ? previous.takeOverFor(text, language) : undefined;
-    const document = reused ?? parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const fast = reused || language !== "yaml" ? undefined : readYamlFast(text);
+    const document = reused ?? fast?.document ?? parseDocument(text, { prettyErrors: false, uniqueKeys: false });
     this.reusedTree = reused !== undefined;
     this.document = document;
     for (const error of document.errors) {
@@ -69,6 +71,10 @@ export class SourceDocument {
     this.reportDuplicateKeys(document.contents as Node | null);
     if (this.problems.length > 0) {
       this.value = undefined;
+      return;
+    }
+    if (fast) {
+      this.value = fast.value;
       return;
     }
     let value: unknown;

@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { readYamlFast } from "./fast-yaml.js";
+
+const repository = path.resolve(__dirname, "../../../..");
+
+function yamlFilesUnder(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name === "node_modules" || name.startsWith(".") || name === "out" || name === "dist") continue;
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) found.push(...yamlFilesUnder(file));
+    else if (/\.ya?ml$/.test(name)) found.push(file);
+  }
+  return found;
+}
+
+const repositoryYaml = ["examples", "packages", "tests"].flatMap((dir) => yamlFilesUnder(path.join(repository, dir)));
+const example = readFileSync(path.join(repository, "examples/xiqu-2021/report.yaml"), "utf8");
+
+/** Describes the first difference between two trees, or undefined when they are the same. */
+function difference(fast: Node | null | undefined, full: Node | null | undefined, at: string): string | undefined {
+  const kind = (node: Node | null | undefined) => (node == null ? "none" : isMap(node) ? "map" : isSeq(node) ? "seq" : isScalar(node) ? "scalar" : "other");
+  if (kind(fast) !== kind(full)) return `${at}: ${kind(fast)} vs ${kind(full)}`;
+  if (fast == null || full == null) return undefined;
+  if (JSON.stringify(fast.range) !== JSON.stringify(full.range)) return `${at}: range ${JSON.stringify(fast.range)} vs ${JSON.stringify(full.range)}`;
+  if (isScalar(fast) && isScalar(full)) {
+    if (!Object.is(fast.value, full.value)) return `${at}: value ${String(fast.value)} vs ${String(full.value)}`;
+    if (fast.type !== full.type || fast.format !== full.format) return `${at}: style ${fast.type}/${fast.format} vs ${full.type}/${full.format}`;
+    return undefined;
+  }
+  if ((isMap(fast) || isSeq(fast)) && (isMap(full) || isSeq(full))) {
+    if (Boolean(fast.flow) !== Boolean(full.flow)) return `${at}: flow ${fast.flow} vs ${full.flow}`;
+    if (fast.items.length !== full.items.length) return `${at}: ${fast.items.length} items vs ${full.items.length}`;
+    for (let i = 0; i < fast.items.length; i++) {
+      const a = fast.items[i];
+      const b = full.items[i];
+      if (isPair(a) && isPair(b)) {
+        const found = difference(a.key as Node, b.key as Node, `${at}.<key ${i}>`) ?? difference(a.value as Node, b.value as Node, `${at}.${String((a.key as { value?: unknown }).value)}`);
+        if (found) return found;
+      } else if (!isPair(a) && !isPair(b)) {
+        const found = difference(a as Node, b as Node, `${at}[${i}]`);
+        if (found) return found;
+      } else {
+        return `${at}[${i}]: pair vs item`;
+      }
+    }
+  }
+  return undefined;
+}
+
+type Outcome = "declined" | "same" | string;
+
+/** Reads a text both ways; anything the fast reader accepts must equal `yaml`'s error-free reading of it. */
+function compare(text: string): Outcome {
+  const fast = readYamlFast(text);
+  if (!fast) return "declined";
+  const full = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  if (full.errors.length > 0) return `accepted text yaml rejects: ${full.errors[0]?.code}`;
+  const found = difference(fast.document.contents as Node, full.contents as Node, "$");
+  if (found) return found;
+  if (JSON.stringify(fast.document.range) !== JSON.stringify(full.range)) return `document range ${JSON.stringify(fast.document.range)} vs ${JSON.stringify(full.range)}`;
+  if (JSON.stringify(fast.value) !== JSON.stringify(full.toJS())) return "plain value differs";
+  return "same";
+}
+
+describe("the fast YAML reader on the repository's files", () => {
+  it("reads the example report and every report fixture exactly as yaml does", () => {
+    const reports = repositoryYaml.filter((file) => /\.report\.yaml$/.test(file));
+    expect(reports.length).toBeGreaterThan(40);
+    const outcomes = new Map(repositoryYaml.map((file) => [path.relative(repository, file), compare(readFileSync(file, "utf8"))]));
+    const wrong = [...outcomes].filter(([, outcome]) => outcome !== "same" && outcome !== "declined");
+    expect(wrong).toEqual([]);
+    // It must actually take the fast path on ordinary reports, or it would be a slow path in disguise.
+    expect(outcomes.get("examples/xiqu-2021/report.yaml")).toBe("same");
+    expect(outcomes.get("examples/xiqu-2021-broken/report.yaml")).toBe("same");
+    const declinedReports = reports.filter((file) => outcomes.get(path.relative(repository, file)) === "declined").map((file) => path.relative(repository, file));
+    expect(declinedReports.every((file) => /syntax-error|empty/.test(file))).toBe(true);
+  });
+});
+
+const agreeing: [string, string][] = [
+  ["strip and clip block scalars before blank lines", "a: >-\n  x\n  y\n\n\nb: |\n  one\n\n  two\n\nc: >\n  z\n"],
+  ["a block scalar in a sequence, then more items", "s:\n  - >-\n    x\n\n  - y\n  - |-\n    l\n"],
+  ["comments after values and between entries", "a: b  # note\n# between\nc: 'it''s'  # another\nd: \"q\"\n"],
+  ["flow collections of scalars", "m: { x: 1, y: \"2\" , z: w }  # c\nl: [a, b c ,'d']\ne: {}\n"],
+  ["core-schema resolution of plain scalars", "a: 0x1F\nb: 0o17\nc: 1e3\nd: .inf\ne: ~\nf: Null\ng: TRUE\nh: -1.50\ni: +7\nj: 007\nk: 12件\n"],
+  ["a sequence sharing its key's indentation", "s:\n- k: 1\n  l: 2\n- m\nt: end\n"],
+  ["an empty value and a value at end of file without a newline", "a:\nb: c"],
+  ["comment lines before a nested mapping", "figures:\n  # group one\n  a.b: { value: 1 }\n\n  # group two\n  c-d: { value: 2 }\n"],
+  ["a report ending in an empty value", "a: 1\nchecks:\n\n"],
+];
+
+describe("the fast YAML reader", () => {
+  it.each(agreeing)("agrees with yaml on %s", (_name, text) => {
+    expect(compare(text)).toBe("same");
+  });
+
+  it.each([
+    ["an anchor and alias", "a: &x 1\nb: *x\n"],
+    ["a tag", "a: !!str 1\n"],
+    ["a multi-line plain scalar", "a: one\n  two\n"],
+    ["an escape in a double-quoted string", 'a: "x\\ny"\n'],
+    ["keep chomping", "a: |+\n  x\n\n"],
+    ["tabs", "a:\tb\n"],
+    ["CRLF line ends", "a: b\r\nc: d\r\n"],
+    ["a document marker", "---\na: b\n"],
+    ["a top-level sequence", "- a\n- b\n"],
+    ["a malformed key line", "a: b\n  c: d\n"],
+  ])("declines %s", (_name, text) => {
+    expect(readYamlFast(text)).toBeUndefined();
+  });
+
+  it("never disagrees with yaml on random edits of the repository's YAML files", () => {
+    const sources = [example, ...agreeing.map(([, text]) => text), ...repositoryYaml.filter((file) => /fixtures/.test(file)).slice(0, 40).map((file) => readFileSync(file, "utf8"))];
+    const pieces = [":", " ", "  ", "-", "- ", "\n", "#", " #", '"', "'", "''", "{", "}", "[", "]", ",", ">", "|", ">-", "|-", "&", "*", "!", "~", "0", "1.5", "0x1", "x", "null", "true", "中", "\\", "?", "%", "@", "`", "\t", "\r\n", ": ", "---", "..."];
+    const edit = fc.record({ kind: fc.integer({ min: 0, max: 5 }), at: fc.double({ min: 0, max: 1, noNaN: true }), piece: fc.constantFrom(...pieces), count: fc.integer({ min: 1, max: 3 }) });
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: sources.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 3 }), (which, edits) => {
+        let text = sources[which] as string;
+        for (const { kind, at, piece, count } of edits) {
+          const position = Math.floor(at * text.length);
+          const lineStart = text.lastIndexOf("\n", position - 1) + 1;
+          const newline = text.indexOf("\n", position);
+          const lineEnd = newline < 0 ? text.length : newline;
+          if (kind === 0) text = text.slice(0, position) + piece + text.slice(position);
+          else if (kind === 1) text = text.slice(0, position) + text.slice(position + count);
+          else if (kind === 2) text = `${text.slice(0, lineStart)}  ${text.slice(lineStart)}`;
+          else if (kind === 3) text = text.startsWith("  ", lineStart) ? text.slice(0, lineStart) + text.slice(lineStart + 2) : text;
+          else if (kind === 4) text = `${text.slice(0, lineEnd)}\n${text.slice(lineStart, lineEnd)}${text.slice(lineEnd)}`;
+          else text = text.slice(0, lineStart) + text.slice(Math.min(text.length, lineEnd + 1));
+        }
+        const outcome = compare(text);
+        if (outcome === "same") accepted++;
+        expect({ outcome, text: outcome === "same" || outcome === "declined" ? "" : text }).toEqual({ outcome: expect.stringMatching(/^(same|declined)$/), text: "" });
+      }),
+      { numRuns: 3000 },
+    );
+    // Most edits leave a readable report; if none were read, the comparison above tested nothing.
+    expect(accepted).toBeGreaterThan(300);
+  });
+});
