@@ -2,7 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, 
 import type { DataPath, Message, SourceRange } from "../diagnostic.js";
 import { LineIndex } from "./line-index.js";
 import { readYamlFast } from "./fast-yaml.js";
-import { reparseAfterEdit } from "./incremental.js";
+import { reparseAfterEdit, type InPlaceEdit } from "./incremental.js";
 import { mapScalarOffsets } from "./scalar-offsets.js";
 
 export type SourceLanguage = "yaml" | "json";
@@ -29,9 +29,10 @@ export class SourceDocument {
   /** The plain JS value, or undefined when the text could not be read as data at all. */
   readonly value: unknown;
   private readonly document: Document.Parsed | undefined;
-  private readonly scalarOffsetCache = new Map<Node, Int32Array>();
-  private readonly pairIndex = new Map<YAMLMap, Map<string, Pair>>();
-  private readonly aliasTargets = new Map<Node, Node | undefined>();
+  /** Per string scalar, the source offset of each character of its value, relative to the scalar's start. */
+  private readonly scalarOffsetCache: Map<Node, Int32Array> = new Map();
+  private readonly pairIndex: Map<YAMLMap, Map<string, Pair>> = new Map();
+  private readonly aliasTargets: Map<Node, Node | undefined> = new Map();
 
   /** Set when a later version took this document's tree over (see `previous` below); it must not be used then. */
   private superseded = false;
@@ -61,9 +62,19 @@ export class SourceDocument {
     // yaml's own duplicate-key check compares every key with every other (quadratic in a map's size, seconds for a
     // report with thousands of figures), so duplicates are found here in one pass instead.
     const reused = previous ? previous.takeOverFor(text, language) : undefined;
-    const fast = reused || language !== "yaml" ? undefined : readYamlFast(text);
-    const document = reused ?? fast?.document ?? parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-    this.reusedTree = reused !== undefined;
+    if (reused && previous) {
+      // Only one string value changed: keys, maps and every other string's own text are as they were.
+      this.reusedTree = true;
+      this.document = previous.document;
+      this.pairIndex = previous.pairIndex;
+      this.aliasTargets = previous.aliasTargets;
+      this.scalarOffsetCache = previous.scalarOffsetCache;
+      this.scalarOffsetCache.delete(reused.node);
+      this.value = withStringAt(previous.value, reused.path, reused.value);
+      return;
+    }
+    const fast = language !== "yaml" ? undefined : readYamlFast(text);
+    const document = fast?.document ?? parseDocument(text, { prettyErrors: false, uniqueKeys: false });
     this.document = document;
     for (const error of document.errors) {
       this.problems.push({ code: "syntax-error", message: describeYamlError(error.code, error.message, language), range: widen(text, error.code, error.message, toRange(error.pos, text.length)) });
@@ -97,11 +108,11 @@ export class SourceDocument {
   /** Whether the tree came from the previous version by an in-place edit rather than a fresh parse. */
   readonly reusedTree: boolean = false;
 
-  private takeOverFor(text: string, language: SourceLanguage): Document.Parsed | undefined {
+  private takeOverFor(text: string, language: SourceLanguage): InPlaceEdit | undefined {
     if (this.superseded || language !== this.language || !this.document || this.problems.length > 0) return undefined;
-    if (!reparseAfterEdit(this.document, this.text, text)) return undefined;
-    this.superseded = true;
-    return this.document;
+    const edit = reparseAfterEdit(this.document, this.text, text);
+    if (edit) this.superseded = true;
+    return edit;
   }
 
   /** The YAML node at a data path, following aliases; undefined when the path does not exist in the text. */
@@ -142,9 +153,10 @@ export class SourceDocument {
     const node = this.nodeAt(path);
     if (!node || !isScalar(node) || typeof node.value !== "string") return this.rangeOf(path);
     const offsets = this.offsetsOf(node, node.value);
-    const a = offsets[Math.max(0, Math.min(start, node.value.length))] ?? 0;
+    const base = node.range?.[0] ?? 0;
+    const a = base + (offsets[Math.max(0, Math.min(start, node.value.length))] ?? 0);
     const lastIndex = Math.max(start, end - 1);
-    const b = end > start ? (offsets[Math.min(lastIndex, node.value.length - 1)] ?? a) + 1 : a;
+    const b = end > start ? base + (offsets[Math.min(lastIndex, node.value.length - 1)] ?? a - base) + 1 : a;
     return { start: a, end: Math.max(a, b) };
   }
 
@@ -162,7 +174,10 @@ export class SourceDocument {
   private offsetsOf(node: Node, value: string): Int32Array {
     let offsets = this.scalarOffsetCache.get(node);
     if (!offsets) {
+      // Kept relative to the scalar's start, so they stay right when an edit before the scalar moves it.
       offsets = mapScalarOffsets(this.text, node as never, value);
+      const base = node.range?.[0] ?? 0;
+      for (let i = 0; i < offsets.length; i++) offsets[i] = (offsets[i] as number) - base;
       this.scalarOffsetCache.set(node, offsets);
     }
     return offsets;
@@ -245,6 +260,19 @@ export class SourceDocument {
     if (!this.aliasTargets.has(node)) this.aliasTargets.set(node, (node.resolve(this.document) ?? node) as Node);
     return this.aliasTargets.get(node);
   }
+}
+
+/** `value` with the string at `path` replaced, copying only the objects on the path. */
+function withStringAt(value: unknown, path: readonly (string | number)[], text: string, depth = 0): unknown {
+  if (depth === path.length) return text;
+  const segment = path[depth] as string | number;
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    copy[segment as number] = withStringAt(value[segment as number], path, text, depth + 1);
+    return copy;
+  }
+  const record = value as Record<string, unknown>;
+  return { ...record, [segment]: withStringAt(record[segment], path, text, depth + 1) };
 }
 
 function toRange(pos: [number, number] | undefined, length: number): SourceRange {
