@@ -77,6 +77,7 @@ describe("the fast YAML reader on the repository's files", () => {
     // It must actually take the fast path on ordinary reports, or it would be a slow path in disguise.
     expect(outcomes.get("examples/xiqu-2021/report.yaml")).toBe("same");
     expect(outcomes.get("examples/xiqu-2021-broken/report.yaml")).toBe("same");
+    expect(compare(example.replace(/\n/g, "\r\n"))).toBe("same");
     const declinedReports = reports.filter((file) => outcomes.get(path.relative(repository, file)) === "declined").map((file) => path.relative(repository, file));
     expect(declinedReports.every((file) => /syntax-error|empty/.test(file))).toBe(true);
   });
@@ -92,6 +93,7 @@ const agreeing: [string, string][] = [
   ["an empty value and a value at end of file without a newline", "a:\nb: c"],
   ["comment lines before a nested mapping", "figures:\n  # group one\n  a.b: { value: 1 }\n\n  # group two\n  c-d: { value: 2 }\n"],
   ["a report ending in an empty value", "a: 1\nchecks:\n\n"],
+  ["CRLF line ends", "a: b  # c\r\nd: >-\r\n  one\r\n  two\r\n\r\ne: |\r\n  x\r\n  y\r\nf:\r\n  - { g: 1 }\r\n"],
 ];
 
 describe("the fast YAML reader", () => {
@@ -106,7 +108,7 @@ describe("the fast YAML reader", () => {
     ["an escape in a double-quoted string", 'a: "x\\ny"\n'],
     ["keep chomping", "a: |+\n  x\n\n"],
     ["tabs", "a:\tb\n"],
-    ["CRLF line ends", "a: b\r\nc: d\r\n"],
+    ["a lone CR", "a: b\rc: d\n"],
     ["a document marker", "---\na: b\n"],
     ["a top-level sequence", "- a\n- b\n"],
     ["a malformed key line", "a: b\n  c: d\n"],
@@ -115,7 +117,8 @@ describe("the fast YAML reader", () => {
   });
 
   it("never disagrees with yaml on random edits of the repository's YAML files", () => {
-    const sources = [example, ...agreeing.map(([, text]) => text), ...repositoryYaml.filter((file) => /fixtures/.test(file)).slice(0, 40).map((file) => readFileSync(file, "utf8"))];
+    const files = [example, ...agreeing.map(([, text]) => text), ...repositoryYaml.filter((file) => /fixtures/.test(file)).slice(0, 40).map((file) => readFileSync(file, "utf8"))];
+    const sources = [...files, ...files.map((text) => text.replace(/\r?\n/g, "\r\n"))];
     const pieces = [":", " ", "  ", "-", "- ", "\n", "#", " #", '"', "'", "''", "{", "}", "[", "]", ",", ">", "|", ">-", "|-", "&", "*", "!", "~", "0", "1.5", "0x1", "x", "null", "true", "中", "\\", "?", "%", "@", "`", "\t", "\r\n", ": ", "---", "..."];
     const edit = fc.record({ kind: fc.integer({ min: 0, max: 5 }), at: fc.double({ min: 0, max: 1, noNaN: true }), piece: fc.constantFrom(...pieces), count: fc.integer({ min: 1, max: 3 }) });
     let accepted = 0;

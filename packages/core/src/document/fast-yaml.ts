@@ -18,8 +18,9 @@ export interface FastRead {
 }
 
 export function readYamlFast(text: string): FastRead | undefined {
-  // A byte-order mark, tabs and CRs change how lines and indentation are read; leave those files to the full parser.
-  if (text.charCodeAt(0) === 0xfeff || text.indexOf("\t") >= 0 || text.indexOf("\r") >= 0) return undefined;
+  // A byte-order mark and tabs change how lines and indentation are read; leave those files to the full parser.
+  // Line ends may be LF or CRLF (drafters on Windows write CRLF); a lone CR is a line end of its own and declines.
+  if (text.charCodeAt(0) === 0xfeff || text.indexOf("\t") >= 0 || /\r(?!\n)/.test(text)) return undefined;
   try {
     return new Reader(text).readDocument();
   } catch (error) {
@@ -56,6 +57,7 @@ function lastLeaf(node: Node): Node {
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
@@ -94,7 +96,7 @@ class Reader {
       while (this.text.charCodeAt(q) === SPACE) q++;
       const c = this.text.charCodeAt(q);
       if (q >= this.length) return this.length;
-      if (c !== NEWLINE && c !== HASH) return p;
+      if (!this.isBreakAt(q) && c !== HASH) return p;
       p = this.nextLineStart(q);
     }
     return p;
@@ -105,9 +107,16 @@ class Reader {
     return newline < 0 ? this.length : newline + 1;
   }
 
+  /** Where the line holding `position` ends, before its LF or CRLF. */
   private lineEnd(position: number): number {
     const newline = this.text.indexOf("\n", position);
-    return newline < 0 ? this.length : newline;
+    if (newline < 0) return this.length;
+    return this.text.charCodeAt(newline - 1) === CR && newline - 1 >= position ? newline - 1 : newline;
+  }
+
+  private isBreakAt(position: number): boolean {
+    const c = this.text.charCodeAt(position);
+    return c === NEWLINE || (c === CR && this.text.charCodeAt(position + 1) === NEWLINE);
   }
 
   private indentAt(lineStart: number): number {
@@ -184,7 +193,7 @@ class Reader {
     }
     if (p === start || this.text.charCodeAt(p) !== COLON) decline();
     const after = this.text.charCodeAt(p + 1);
-    if (!(after === SPACE || after === NEWLINE || p + 1 >= this.length)) decline();
+    if (!(after === SPACE || this.isBreakAt(p + 1) || p + 1 >= this.length)) decline();
     const name = this.text.slice(start, p);
     if (name === "__proto__") decline();
     const node = this.plainScalar(name, [start, p, p]);
@@ -197,7 +206,7 @@ class Reader {
     let p = position;
     while (this.text.charCodeAt(p) === SPACE) p++;
     const c = this.text.charCodeAt(p);
-    if (p >= this.length || c === NEWLINE) return this.readNestedBlock(position, this.nextLineStart(p), indent, true);
+    if (p >= this.length || this.isBreakAt(p)) return this.readNestedBlock(position, this.nextLineStart(p), indent, true);
     if (c === HASH) decline();
     return this.readInlineValue(p, indent);
   }
@@ -225,7 +234,7 @@ class Reader {
 
   private isSequenceDash(position: number): boolean {
     const after = this.text.charCodeAt(position + 1);
-    return after === SPACE || after === NEWLINE || position + 1 >= this.length;
+    return after === SPACE || this.isBreakAt(position + 1) || position + 1 >= this.length;
   }
 
   /** A block sequence whose first `-` is at `start`, at column `indent`. */
@@ -257,7 +266,7 @@ class Reader {
     let p = dash + 1;
     while (this.text.charCodeAt(p) === SPACE) p++;
     const c = this.text.charCodeAt(p);
-    if (p >= this.length || c === NEWLINE) return this.readNestedBlock(dash + 1, this.nextLineStart(p), indent, false);
+    if (p >= this.length || this.isBreakAt(p)) return this.readNestedBlock(dash + 1, this.nextLineStart(p), indent, false);
     if (c === HASH || (c === DASH && this.isSequenceDash(p))) decline();
     if (this.looksLikeKey(p)) return this.readBlockMap(p, p - this.lineStartOf(p));
     return this.readInlineValue(p, indent);
@@ -278,7 +287,7 @@ class Reader {
       }
       if (c !== COLON || p === position) return false;
       const after = this.text.charCodeAt(p + 1);
-      return after === SPACE || after === NEWLINE || p + 1 >= this.length;
+      return after === SPACE || this.isBreakAt(p + 1) || p + 1 >= this.length;
     }
   }
 
@@ -309,7 +318,7 @@ class Reader {
     while (this.text.charCodeAt(p) === SPACE) p++;
     if (p >= this.length) return this.length;
     const c = this.text.charCodeAt(p);
-    if (c === NEWLINE) return p + 1;
+    if (this.isBreakAt(p)) return this.nextLineStart(p);
     // A comment needs a space before it; `"a"#b` is malformed.
     if (c === HASH && p > position) return this.nextLineStart(p);
     decline();
@@ -320,7 +329,7 @@ class Reader {
     const next = this.skipBlankAndCommentLines(lineStart);
     if (next !== lineStart) {
       // Blank or comment lines follow; a deeper comment line is still fine for `yaml`, but keep it simple.
-      for (let p = lineStart; p < next; p = this.nextLineStart(p)) if (this.indentAt(p) > indent && this.text.charCodeAt(p + this.indentAt(p)) !== NEWLINE) decline();
+      for (let p = lineStart; p < next; p = this.nextLineStart(p)) if (this.indentAt(p) > indent && !this.isBreakAt(p + this.indentAt(p))) decline();
     }
     if (next < this.length && this.indentAt(next) > indent) decline();
   }
@@ -344,7 +353,7 @@ class Reader {
       }
     }
     while (valueEnd > start && this.text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
-    const end = lineEnd >= this.length ? this.length : lineEnd + 1;
+    const end = this.nextLineStart(lineEnd);
     this.assertNoContinuation(end, indent);
     const node = this.plainScalar(this.text.slice(start, valueEnd), [start, valueEnd, end]);
     return { node, value: node.value, end };
@@ -431,7 +440,7 @@ class Reader {
         // A blank line; one with more spaces than the content's indentation would carry those spaces.
         if (contentIndent >= 0 ? lineIndent > contentIndent : false) decline();
         pendingEmpty++;
-        lineStart = lineEnd >= this.length ? this.length : lineEnd + 1;
+        lineStart = this.nextLineStart(lineEnd);
         continue;
       }
       if (contentIndent < 0) {
@@ -446,7 +455,7 @@ class Reader {
       if (lines.length > 0) lines.push(folded ? (pendingEmpty > 0 ? "\n".repeat(pendingEmpty) : " ") : "\n".repeat(pendingEmpty + 1));
       pendingEmpty = 0;
       lines.push(this.text.slice(lineStart + contentIndent, lineEnd));
-      lineStart = lineEnd >= this.length ? this.length : lineEnd + 1;
+      lineStart = this.nextLineStart(lineEnd);
       contentEnd = lineStart;
     }
     if (contentIndent < 0) decline();
