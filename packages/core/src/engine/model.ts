@@ -1,6 +1,7 @@
 import { coveredRequirements, figureValueText, type ReportData, type Section } from "@govreport/schema";
 import type { DataPath } from "../diagnostic.js";
 import { cachedQuantity, type CheckCache } from "./check-cache.js";
+import { matchesOf } from "./matches.js";
 import {
   evaluateRelation,
   parseRelation,
@@ -106,7 +107,9 @@ export function buildModel(report: ReportData, cache?: CheckCache): ReportModel 
 
   const references: FigureReference[] = [];
   for (const field of prose) {
-    for (const match of field.text.matchAll(REFERENCE_PATTERN)) {
+    // Most paragraphs refer to no figure; they need no search.
+    if (!field.text.includes("{")) continue;
+    for (const match of matchesOf(REFERENCE_PATTERN, field.text)) {
       const start = match.index ?? 0;
       references.push({ id: match[1] ?? "", path: field.path, start, end: start + match[0].length, inCheck: false });
     }

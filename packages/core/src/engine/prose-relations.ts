@@ -22,7 +22,8 @@ import {
   subtractIntervals,
 } from "../quantity/index.js";
 import { cachedMarks, cachedScan } from "./check-cache.js";
-import type { FigureInfo, ProseField, ReportModel } from "./model.js";
+import { matchesOf } from "./matches.js";
+import type { FigureInfo, ProseField, ReportModel, SectionInfo } from "./model.js";
 
 /** A quantity found in printed prose, with where it came from. */
 export interface PrintedQuantity {
@@ -74,6 +75,9 @@ interface Segment {
   readonly resolved: boolean;
 }
 
+/** Shared by every field and quantity without references; never added to. */
+const NO_SEGMENTS: Segment[] = [];
+
 /** The same pattern the model uses to find references, so both agree on what a reference is. */
 const REFERENCE_PATTERN = /\{([^{}\s]{1,100})\}/g;
 
@@ -84,7 +88,11 @@ export function printProse(
   scan: (text: string) => readonly ProseQuantity[] = scanProse,
   marksOf: (text: string) => TextMarks = textMarks,
 ): PrintedProse {
+  // Most prose has no reference at all: it prints as written, and needs neither the pattern run over it nor segments.
+  if (!field.text.includes("{")) return readPrinted(new PrintedText(field, field.text, undefined, marksOf), NO_SEGMENTS, scan);
   const segments: Segment[] = [];
+  /** The references among the segments, in text order: only they need looking at once the text is printed. */
+  const figureSegments: Segment[] = [];
   let printed = "";
   let cursor = 0;
   const literal = (end: number): void => {
@@ -93,62 +101,50 @@ export function printProse(
     printed += field.text.slice(cursor, end);
     cursor = end;
   };
-  for (const match of field.text.matchAll(REFERENCE_PATTERN)) {
-    const start = match.index ?? 0;
+  for (const match of matchesOf(REFERENCE_PATTERN, field.text)) {
+    const start = match.index;
     const end = start + match[0].length;
     literal(start);
     const id = match[1] ?? "";
     const figure = figures.get(id);
     const value = figure ? figure.text : match[0];
-    segments.push({ printedStart: printed.length, printedEnd: printed.length + value.length, sourceStart: start, sourceEnd: end, figureId: id, resolved: figure !== undefined });
+    const segment: Segment = { printedStart: printed.length, printedEnd: printed.length + value.length, sourceStart: start, sourceEnd: end, figureId: id, resolved: figure !== undefined };
+    segments.push(segment);
+    figureSegments.push(segment);
     printed += value;
     cursor = end;
   }
   literal(field.text.length);
+  return readPrinted(new PrintedText(field, printed, segments, marksOf), figureSegments, scan);
+}
 
-  const segmentAt = (at: number, edge: "start" | "end"): Segment | undefined => {
-    // Binary search: a long paragraph may hold many references.
-    let low = 0;
-    let high = segments.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const segment = segments[middle]!;
-      const inside = edge === "start" ? at >= segment.printedStart && at < segment.printedEnd : at > segment.printedStart && at <= segment.printedEnd;
-      if (inside) return segment;
-      if ((edge === "start" ? at < segment.printedStart : at <= segment.printedStart)) high = middle - 1;
-      else low = middle + 1;
-    }
-    return undefined;
-  };
-  const toSource = (start: number, end: number): readonly [number, number] => {
-    const first = segmentAt(start, "start");
-    const last = end > start ? segmentAt(end, "end") : first;
-    const sourceStart = !first ? field.text.length : first.figureId !== undefined ? first.sourceStart : first.sourceStart + (start - first.printedStart);
-    const sourceEnd = !last ? sourceStart : last.figureId !== undefined ? last.sourceEnd : last.sourceStart + (end - last.printedStart);
-    return [sourceStart, Math.max(sourceStart, sourceEnd)];
-  };
-
-  const marks = marksOf(printed);
-  const figureSegments = segments.filter((segment) => segment.figureId !== undefined);
-  const opaque: Array<readonly [number, number]> = figureSegments.filter((s) => !s.resolved).map((s) => [s.printedStart, s.printedEnd] as const);
-  const quantities: PrintedQuantity[] = [];
+/** Scans a printed field and ties its quantities to the references they were printed from. */
+function readPrinted(prose: PrintedText, figureSegments: readonly Segment[], scan: (text: string) => readonly ProseQuantity[]): PrintedText {
+  const printed = prose.text;
+  const { quantities, opaque } = prose;
+  for (const segment of figureSegments) if (!segment.resolved) opaque.push([segment.printedStart, segment.printedEnd]);
   // Quantities and figure segments both come in text order, so one forward pointer finds the segments each touches.
   let firstSegment = 0;
   for (const scanned of scan(printed)) {
     while (firstSegment < figureSegments.length && figureSegments[firstSegment]!.printedEnd <= scanned.start) firstSegment++;
-    const touched: Segment[] = [];
+    // Most quantities are literals in paragraphs without references, and touch no segment at all.
+    const touched: Segment[] = firstSegment < figureSegments.length ? [] : NO_SEGMENTS;
+    let unresolved = false;
     for (let k = firstSegment; k < figureSegments.length && figureSegments[k]!.printedStart < scanned.end; k++) {
       const segment = figureSegments[k]!;
-      if (segment.printedEnd > scanned.start) touched.push(segment);
+      if (segment.printedEnd > scanned.start) {
+        touched.push(segment);
+        if (!segment.resolved) unresolved = true;
+      }
     }
-    if (touched.some((s) => !s.resolved)) continue;
+    if (unresolved) continue;
     const only = touched.length === 1 ? touched[0]! : undefined;
     const exact = only !== undefined && printed.slice(only.printedStart, only.printedEnd).trim() === scanned.text.trim() && scanned.start >= only.printedStart && scanned.end <= only.printedEnd;
     quantities.push({
       index: quantities.length,
       scanned,
       quantity: scanned.quantity,
-      source: toSource(scanned.start, scanned.end),
+      source: prose.toSource(scanned.start, scanned.end),
       figureIds: touched.map((s) => s.figureId!),
       literal: touched.length === 0,
       figureId: exact ? only.figureId : undefined,
@@ -164,58 +160,187 @@ export function printProse(
     if (!read) opaque.push([segment.printedStart, segment.printedEnd]);
   }
   opaque.sort((a, b) => a[0] - b[0]);
-  const at = (array: Int32Array, offset: number): number => array[Math.max(0, Math.min(offset, printed.length))] ?? 0;
-  return {
-    field,
-    text: printed,
-    quantities,
-    opaque,
-    toSource,
-    depthAt: (offset) => at(marks.depth, offset),
-    sentenceStart: (offset) => at(marks.sentence, offset),
-    itemStart: (offset) => at(marks.item, offset),
-    clauseStart: (offset) => at(marks.clause, offset),
-  };
+  return prose;
 }
-
-const CLAUSE_MARKS = new Set([..."，。；：、！？,;:!?（）()“”《》\n\r"]);
-const SENTENCE_MARKS = new Set([..."。！？!?\n\r"]);
-/** Rates and their counts stay within one item of a list: ； separates items. */
-const ITEM_MARKS = new Set([..."。！？!?；;\n\r"]);
 
 /**
- * For every offset: the parenthesis depth before it, and where its sentence, item and clause start. One pass, so
- * that reading a long paragraph stays linear however many quantities it holds.
+ * One printed field. A class rather than an object of closures: a report has a printed field for every paragraph,
+ * and each would otherwise carry its own copy of every function.
  */
-/** Per printed offset: bracket depth and where its sentence, list item and clause start. */
-export interface TextMarks {
-  readonly depth: Int32Array;
-  readonly sentence: Int32Array;
-  readonly item: Int32Array;
-  readonly clause: Int32Array;
+class PrintedText implements PrintedProse {
+  readonly quantities: PrintedQuantity[] = [];
+  readonly opaque: Array<readonly [number, number]> = [];
+  /**
+   * Found on the first question: only prose with a 其中 or a rate in it is ever asked about its sentences and
+   * clauses, so most paragraphs never need them.
+   */
+  private marks: TextMarks | undefined;
+  /** Kept by `findBreakdowns`. */
+  breakdowns: readonly Breakdown[] | undefined;
+
+  constructor(
+    readonly field: ProseField,
+    readonly text: string,
+    /** What was written and what was substituted, in order; undefined when the field prints as written. */
+    private readonly segments: readonly Segment[] | undefined,
+    private readonly marksOf: (text: string) => TextMarks,
+  ) {}
+
+  toSource(start: number, end: number): readonly [number, number] {
+    if (!this.segments) {
+      // As the segments would answer for one literal segment over the whole text.
+      const length = this.text.length;
+      const sourceStart = start >= 0 && start < length ? start : length;
+      const lastInside = end > start ? end > 0 && end <= length : start >= 0 && start < length;
+      return [sourceStart, Math.max(sourceStart, lastInside ? end : sourceStart)];
+    }
+    const first = this.segmentAt(start, "start");
+    const last = end > start ? this.segmentAt(end, "end") : first;
+    const sourceStart = !first ? this.field.text.length : first.figureId !== undefined ? first.sourceStart : first.sourceStart + (start - first.printedStart);
+    const sourceEnd = !last ? sourceStart : last.figureId !== undefined ? last.sourceEnd : last.sourceStart + (end - last.printedStart);
+    return [sourceStart, Math.max(sourceStart, sourceEnd)];
+  }
+
+  depthAt(offset: number): number {
+    const marks = this.textMarks();
+    return marks.depths[lastAtOrBefore(marks.depthChanges, this.clamp(offset))] ?? 0;
+  }
+
+  sentenceStart(offset: number): number {
+    const sentences = this.textMarks().sentences;
+    return sentences[lastAtOrBefore(sentences, this.clamp(offset))] ?? 0;
+  }
+
+  itemStart(offset: number): number {
+    const items = this.textMarks().items;
+    return items[lastAtOrBefore(items, this.clamp(offset))] ?? 0;
+  }
+
+  clauseStart(offset: number): number {
+    const clauses = this.textMarks().clauses;
+    return clauses[lastAtOrBefore(clauses, this.clamp(offset))] ?? 0;
+  }
+
+  private textMarks(): TextMarks {
+    return (this.marks ??= this.marksOf(this.text));
+  }
+
+  private clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+
+  private segmentAt(at: number, edge: "start" | "end"): Segment | undefined {
+    // Binary search: a long paragraph may hold many references.
+    const segments = this.segments ?? NO_SEGMENTS;
+    let low = 0;
+    let high = segments.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const segment = segments[middle]!;
+      const inside = edge === "start" ? at >= segment.printedStart && at < segment.printedEnd : at > segment.printedStart && at <= segment.printedEnd;
+      if (inside) return segment;
+      if ((edge === "start" ? at < segment.printedStart : at <= segment.printedStart)) high = middle - 1;
+      else low = middle + 1;
+    }
+    return undefined;
+  }
 }
 
+/**
+ * Where the sentences, list items and clauses of a text start, and where its bracket depth changes: the offsets just
+ * after each mark, in ascending order. Kept as positions rather than a value per character, since a paragraph has
+ * far fewer marks than characters; a question is a binary search.
+ */
+export interface TextMarks {
+  readonly sentences: readonly number[];
+  readonly items: readonly number[];
+  readonly clauses: readonly number[];
+  readonly depthChanges: readonly number[];
+  /** The bracket depth from each of `depthChanges` on. */
+  readonly depths: readonly number[];
+}
+
+/** Index of the last position at or before `at`, or −1. */
+function lastAtOrBefore(positions: readonly number[], at: number): number {
+  let low = 0;
+  let high = positions.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (positions[middle]! <= at) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/** What a character does to the marks; see `markOf`. */
+const CLAUSE = 1;
+const ITEM = 2;
+const SENTENCE = 4;
+const OPEN = 8;
+const CLOSE = 16;
+const LINE = 32;
+
+/**
+ * Sentences end at 。！？ and line breaks; list items also at ；; clauses at any punctuation. Codes rather than
+ * one-character strings, so that reading a paragraph allocates nothing per character.
+ */
+function markOf(code: number): number {
+  switch (code) {
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0x21: // !
+    case 0x3f: // ?
+      return SENTENCE | ITEM | CLAUSE;
+    case 0x0a: // \n
+    case 0x0d: // \r
+      return SENTENCE | ITEM | CLAUSE | LINE;
+    case 0xff1b: // ；
+    case 0x3b: // ;
+      return ITEM | CLAUSE;
+    case 0xff08: // （
+    case 0x28: // (
+      return OPEN | CLAUSE;
+    case 0xff09: // ）
+    case 0x29: // )
+      return CLOSE | CLAUSE;
+    case 0xff0c: // ，
+    case 0xff1a: // ：
+    case 0x3001: // 、
+    case 0x2c: // ,
+    case 0x3a: // :
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0x300a: // 《
+    case 0x300b: // 》
+      return CLAUSE;
+    default:
+      return 0;
+  }
+}
+
+/** The marks of a text (see `TextMarks`), in one pass. */
 export function textMarks(text: string): TextMarks {
-  const size = text.length + 1;
-  const marks = { depth: new Int32Array(size), sentence: new Int32Array(size), item: new Int32Array(size), clause: new Int32Array(size) };
+  const marks = { sentences: [] as number[], items: [] as number[], clauses: [] as number[], depthChanges: [] as number[], depths: [] as number[] };
   let depth = 0;
-  let sentence = 0;
-  let item = 0;
-  let clause = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i > 0) {
-      const previous = text[i - 1]!;
-      if (previous === "（" || previous === "(") depth++;
-      else if ((previous === "）" || previous === ")") && depth > 0) depth--;
-      if (previous === "\n" || previous === "\r") depth = 0;
-      if (SENTENCE_MARKS.has(previous)) sentence = i;
-      if (ITEM_MARKS.has(previous)) item = i;
-      if (CLAUSE_MARKS.has(previous)) clause = i;
+  for (let i = 1; i <= text.length; i++) {
+    const mark = markOf(text.charCodeAt(i - 1));
+    if (mark === 0) continue;
+    const before = depth;
+    if ((mark & OPEN) !== 0) depth++;
+    else if ((mark & CLOSE) !== 0 && depth > 0) depth--;
+    if ((mark & LINE) !== 0) depth = 0;
+    if (depth !== before) {
+      marks.depthChanges.push(i);
+      marks.depths.push(depth);
     }
-    marks.depth[i] = depth;
-    marks.sentence[i] = sentence;
-    marks.item[i] = item;
-    marks.clause[i] = clause;
+    if ((mark & SENTENCE) !== 0) marks.sentences.push(i);
+    if ((mark & ITEM) !== 0) marks.items.push(i);
+    // Every mark ends a clause.
+    marks.clauses.push(i);
   }
   return marks;
 }
@@ -310,6 +435,13 @@ const OPEN_LIST = /等|其他|其它|其余|主要|重点|部分|包括|含|例�
  * of that unit after 其中 at its parenthesis level, leaving out changes (同比增加10件) and restated sums (合计).
  */
 export function findBreakdowns(prose: PrintedProse): Breakdown[] {
+  // Two rules read the breakdowns of every paragraph: the one that exceeds its total and the one that falls short.
+  // A printed field keeps them; a copy goes out, so that no caller's sorting or filtering reaches the next.
+  if (prose instanceof PrintedText) return [...(prose.breakdowns ??= readBreakdowns(prose))];
+  return readBreakdowns(prose);
+}
+
+function readBreakdowns(prose: PrintedProse): Breakdown[] {
   const groups = new Map<number, PrintedQuantity[]>();
   for (const quantity of prose.quantities) {
     const at = quantity.scanned.qizhongStart;
@@ -467,6 +599,13 @@ export interface RateReading {
  */
 export function findRateReadings(prose: PrintedProse): RateReading[] {
   const readings: RateReading[] = [];
+  // The words of a count are compared with every rate after it and every count beside it; they are found once.
+  const words = new Map<PrintedQuantity, Set<string>>();
+  const wordsOf = (quantity: PrintedQuantity): Set<string> => {
+    let found = words.get(quantity);
+    if (!found) words.set(quantity, (found = pairsOf(`${quantity.scanned.label} ${quantity.scanned.following}`)));
+    return found;
+  };
   for (const rate of prose.quantities) {
     if (rate.quantity.unit?.kind !== "ratio" || !isShareLabel(rate.scanned.label) || isChange(prose, rate)) continue;
     const scopeStart = prose.itemStart(rate.scanned.start);
@@ -484,14 +623,14 @@ export function findRateReadings(prose: PrintedProse): RateReading[] {
     const pairs: Array<{ numerator: PrintedQuantity; denominator: PrintedQuantity }> = [];
     for (let n = counts.length - 1; n >= 0; n--) {
       const numerator = counts[n]!;
-      const numeratorWords = pairsOf(`${numerator.scanned.label} ${numerator.scanned.following}`);
+      const numeratorWords = wordsOf(numerator);
       // 未办结7件 is the rest, not the count a 办结率 is taken of.
       if (!shares(numeratorWords, property, true) || NEGATED.test(numerator.scanned.label)) continue;
       for (let d = n - 1; d >= 0; d--) {
         const denominator = counts[d]!;
         if (dimensionKey(denominator.quantity) !== dimensionKey(numerator.quantity)) continue;
         if (denominator.quantity.high !== null && compareRational(numerator.quantity.low, denominator.quantity.high) > 0) continue;
-        const denominatorWords = pairsOf(`${denominator.scanned.label} ${denominator.scanned.following}`);
+        const denominatorWords = wordsOf(denominator);
         const distinct = [...numeratorWords].some((pair) => property.has(pair) && !COMMON_PAIRS.has(pair) && !denominatorWords.has(pair));
         if (!distinct) continue;
         const namesWhole = shares(denominatorWords, stem, true) || shares(denominatorWords, numeratorWords, true) || WHOLE_WORDS.test(leadIn(prose, denominator));
@@ -566,14 +705,45 @@ export function figuresNamedBy(quantity: PrintedQuantity, figures: ReadonlyMap<s
   const key = dimensionKey(quantity.quantity);
   if (!label || !key) return [];
   const matches: FigureMatch[] = [];
-  for (const figure of figures.values()) {
-    if (!figure.label || !figure.quantity.ok) continue;
-    if (dimensionKey(figure.quantity.quantity) !== key) continue;
-    const figureLabel = matchableLabelOfFigure(figure.label);
-    if (!figureLabel || !(figureLabel === label || narrowsBy(figureLabel, label) || namesSameCount(figureLabel, label))) continue;
-    matches.push({ figure, exact: figureLabel === label, consistent: intervalsIntersect(figure.quantity.quantity, quantity.quantity) });
+  for (const { figure, label: figureLabel, value } of labelledFigures(figures).get(key) ?? []) {
+    if (!(figureLabel === label || narrowsBy(figureLabel, label) || namesSameCount(figureLabel, label))) continue;
+    matches.push({ figure, exact: figureLabel === label, consistent: intervalsIntersect(value, quantity.quantity) });
   }
   return matches.sort((a, b) => Number(b.exact) - Number(a.exact) || (b.figure.label?.length ?? 0) - (a.figure.label?.length ?? 0));
+}
+
+/** A figure that a literal may name: it has a label and a value, both as compared with the literal's. */
+interface LabelledFigure {
+  readonly figure: FigureInfo;
+  /** The label reduced as a literal's is (see `matchableLabelOfFigure`). */
+  readonly label: string;
+  readonly value: Quantity;
+}
+
+const labelledCache = new WeakMap<ReadonlyMap<string, FigureInfo>, ReadonlyMap<string, readonly LabelledFigure[]>>();
+
+/**
+ * The figures with a usable label, by the dimension of their value, in figure order. Every literal in the prose is
+ * compared with the figures; reducing each figure's label once, and comparing only figures of the literal's
+ * dimension, keeps that from growing with literals times figures. A model's figures never change, so this is kept.
+ */
+function labelledFigures(figures: ReadonlyMap<string, FigureInfo>): ReadonlyMap<string, readonly LabelledFigure[]> {
+  let byKey = labelledCache.get(figures);
+  if (!byKey) {
+    const built = new Map<string, LabelledFigure[]>();
+    for (const figure of figures.values()) {
+      if (!figure.label || !figure.quantity.ok) continue;
+      const key = dimensionKey(figure.quantity.quantity);
+      const label = matchableLabelOfFigure(figure.label);
+      if (!key || !label) continue;
+      const entry: LabelledFigure = { figure, label, value: figure.quantity.quantity };
+      const list = built.get(key);
+      if (list) list.push(entry);
+      else built.set(key, [entry]);
+    }
+    labelledCache.set(figures, (byKey = built));
+  }
+  return byKey;
 }
 
 /** Generic nouns a figure's label may add after the words of the prose: 调处成功 and 调处成功案件 name one count. */
@@ -641,7 +811,18 @@ export function figureIdsOf(quantities: readonly PrintedQuantity[]): string[] | 
 
 /** Whether a prose field lies in a section that covers the given profile requirement (or in one nested in it). */
 export function inSectionCovering(model: ReportModel, field: ProseField, requirement: string): boolean {
-  return model.sections.some(
-    (section) => section.covers.includes(requirement) && section.path.length <= field.path.length && section.path.every((segment, i) => field.path[i] === segment),
+  return sectionsCovering(model, requirement).some(
+    (section) => section.path.length <= field.path.length && section.path.every((segment, i) => field.path[i] === segment),
   );
+}
+
+const coveringCache = new WeakMap<ReportModel, Map<string, readonly SectionInfo[]>>();
+
+/** The sections that cover a requirement, found once per model: it is asked for every paragraph. */
+function sectionsCovering(model: ReportModel, requirement: string): readonly SectionInfo[] {
+  let byRequirement = coveringCache.get(model);
+  if (!byRequirement) coveringCache.set(model, (byRequirement = new Map()));
+  let sections = byRequirement.get(requirement);
+  if (!sections) byRequirement.set(requirement, (sections = model.sections.filter((section) => section.covers.includes(requirement))));
+  return sections;
 }

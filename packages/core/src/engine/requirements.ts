@@ -19,18 +19,36 @@ export function headingVariants(requirement: Requirement, year: number): string[
 
 const cache = new WeakMap<ReportModel, WeakMap<Profile, RequirementMatch[]>>();
 
+const variantCache = new WeakMap<Requirement, Map<number, readonly string[]>>();
+
+/** A profile's headings, normalised once per requirement and year: the built-in profile serves every check. */
+function cachedVariants(requirement: Requirement, year: number): readonly string[] {
+  let byYear = variantCache.get(requirement);
+  if (!byYear) variantCache.set(requirement, (byYear = new Map()));
+  let variants = byYear.get(year);
+  if (!variants) byYear.set(year, (variants = headingVariants(requirement, year)));
+  return variants;
+}
+
 export function matchRequirements(report: ReportData, model: ReportModel, profile: Profile): RequirementMatch[] {
   let byProfile = cache.get(model);
   if (!byProfile) cache.set(model, (byProfile = new WeakMap()));
   const cached = byProfile.get(profile);
   if (cached) return cached;
+  // Each heading is normalised once, when first compared, not once for every variant of every requirement.
+  const headings = new Map<SectionInfo, string>();
+  const headingOf = (info: SectionInfo): string => {
+    let heading = headings.get(info);
+    if (heading === undefined) headings.set(info, (heading = normalizeHeading(info.section.title)));
+    return heading;
+  };
   const matches = profile.requirements.map((requirement) => {
     const parts: Array<RequirementMatch["parts"][number]> = [];
-    const variants = headingVariants(requirement, report.meta.year);
+    const variants = cachedVariants(requirement, report.meta.year);
     for (const info of model.sections) {
       const eligible = requirement.placement === "anywhere" || info.level === 1;
       if (info.covers.includes(requirement.id)) parts.push({ path: info.path, level: info.level, by: "covers", section: info });
-      else if (eligible && info.section.covers === undefined && variants.some((variant) => variant.length > 0 && normalizeHeading(info.section.title).includes(variant))) {
+      else if (eligible && info.section.covers === undefined && variants.some((variant) => variant.length > 0 && headingOf(info).includes(variant))) {
         parts.push({ path: info.path, level: info.level, by: "heading", section: info });
       }
     }

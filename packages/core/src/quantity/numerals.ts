@@ -50,14 +50,32 @@ export function isDigit(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 }
 
-function placeValue(exponent: number): Rational {
+function computePlaceValue(exponent: number): Rational {
   return exponent >= 0 ? integerRational(powerOfTen(exponent)) : rational(1n, powerOfTen(-exponent))!;
+}
+
+/** Place values of the digits a number may have, made once: every number read needs one or two. */
+const PLACE_VALUES: readonly Rational[] = Array.from({ length: 2 * MAX_NUMBER_LENGTH + 1 }, (_, k) => computePlaceValue(k - MAX_NUMBER_LENGTH));
+
+function placeValue(exponent: number): Rational {
+  return PLACE_VALUES[exponent + MAX_NUMBER_LENGTH] ?? computePlaceValue(exponent);
+}
+
+/** Digits (ASCII only) as a BigInt; through a double when that is exact, which is much faster than parsing text. */
+function bigIntOfDigits(digits: string): bigint {
+  return digits.length <= 15 ? BigInt(Number(digits)) : BigInt(digits);
 }
 
 /**
  * Reads Arabic digits at `index`, with `,` thousands separators and a decimal point. In strict mode a
  * malformed separator is an error; otherwise the number simply ends before it (prose uses commas freely).
  */
+/** Digits as ASCII; full-width digits are rare, so only they pay for conversion. */
+function digitsOf(text: string, from: number, to: number): string {
+  const raw = text.slice(from, to);
+  return /[０-９]/u.test(raw) ? raw.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)) : raw;
+}
+
 export function readArabicNumber(
   text: string,
   index: number,
@@ -65,16 +83,11 @@ export function readArabicNumber(
   limit: number = text.length,
 ): NumberRead | NumberError | null {
   const at = (k: number): number => (k < limit ? text.charCodeAt(k) : Number.NaN);
-  // Digits as ASCII; full-width digits are rare, so only they pay for conversion.
-  const digitsOf = (from: number, to: number): string => {
-    const raw = text.slice(from, to);
-    return /[０-９]/u.test(raw) ? raw.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)) : raw;
-  };
   let j = index;
   while (j < limit && isDigit(text.charCodeAt(j))) j++;
   if (j === index) return null;
   if (j - index > MAX_NUMBER_LENGTH) return tooLong(index, j);
-  let whole = digitsOf(index, j);
+  let whole = digitsOf(text, index, j);
   const firstGroupLength = whole.length;
   while (at(j) === 44 /* , */) {
     const groupOk = isDigit(at(j + 1)) && isDigit(at(j + 2)) && isDigit(at(j + 3)) && !isDigit(at(j + 4));
@@ -91,7 +104,7 @@ export function readArabicNumber(
       }
       break;
     }
-    whole += digitsOf(j + 1, j + 4);
+    whole += digitsOf(text, j + 1, j + 4);
     j += 4;
     if (j - index > MAX_NUMBER_LENGTH) return tooLong(index, j);
   }
@@ -101,10 +114,10 @@ export function readArabicNumber(
     const fractionStart = ++j;
     while (j < limit && isDigit(text.charCodeAt(j))) j++;
     if (j - index > MAX_NUMBER_LENGTH) return tooLong(index, j);
-    fractionDigits = digitsOf(fractionStart, j);
+    fractionDigits = digitsOf(text, fractionStart, j);
   }
   const all = whole + fractionDigits;
-  const value = rational(BigInt(all), powerOfTen(fractionDigits.length))!;
+  const value = rational(bigIntOfDigits(all), powerOfTen(fractionDigits.length))!;
   let lastNonzero = -1;
   for (let k = all.length - 1; k >= 0; k--) {
     if (all[k] !== "0") {

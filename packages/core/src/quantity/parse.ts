@@ -117,6 +117,18 @@ export const SCALE_WORDS: readonly (readonly [string, bigint])[] = [
 
 const RANGE_SEPARATORS: readonly string[] = ["——", "—", "–", "－", "-", "～", "~", "至", "到"];
 
+/**
+ * The first characters of the words in each list. Numbers are read wherever prose has digits, and most are followed
+ * by none of these words; one lookup says so without comparing every word.
+ */
+function firstCodes(words: readonly string[]): ReadonlySet<number> {
+  return new Set(words.map((word) => word.charCodeAt(0)));
+}
+const PREFIX_STARTS = firstCodes(PREFIX_WORDS.map(([word]) => word));
+const SUFFIX_STARTS = firstCodes(SUFFIX_WORDS.map(([word]) => word));
+const SCALE_STARTS = firstCodes(SCALE_WORDS.map(([word]) => word));
+const RANGE_STARTS = firstCodes(RANGE_SEPARATORS);
+
 export function isInlineSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
 }
@@ -132,6 +144,7 @@ function startsWithAt(text: string, index: number, word: string, end: number): b
 }
 
 export function matchPrefixWordAt(text: string, index: number, end: number): WordMatch | undefined {
+  if (!PREFIX_STARTS.has(text.charCodeAt(index))) return undefined;
   for (const [word, kind] of PREFIX_WORDS) {
     if (startsWithAt(text, index, word, end)) return { word, kind, start: index, end: index + word.length };
   }
@@ -168,6 +181,7 @@ interface Amount {
 function matchScale(text: string, index: number, end: number): { word: string; factor: bigint } | undefined {
   // A unit that starts like a scale word (千米, 千瓦时, 百分点) is a unit, not a scale.
   if ((text[index] === "千" || text[index] === "百") && matchUnit(text, index, end)) return undefined;
+  if (!SCALE_STARTS.has(text.charCodeAt(index))) return undefined;
   for (const [word, factor] of SCALE_WORDS) if (startsWithAt(text, index, word, end)) return { word, factor };
   return undefined;
 }
@@ -335,6 +349,7 @@ export interface QuantityRead {
 }
 
 function matchSuffix(text: string, index: number, end: number, strict: boolean): WordMatch | undefined {
+  if (!SUFFIX_STARTS.has(text.charCodeAt(index))) return undefined;
   for (const [word, kind, inProse] of SUFFIX_WORDS) {
     if ((strict || inProse) && startsWithAt(text, index, word, end)) return { word, kind, start: index, end: index + word.length };
   }
@@ -385,7 +400,7 @@ export function readQuantityAt(
   let second: Amount | null = null;
   {
     const k = skipSpaces(text, first.end, end);
-    const separator = RANGE_SEPARATORS.find((sep) => startsWithAt(text, k, sep, end));
+    const separator = RANGE_STARTS.has(text.charCodeAt(k)) ? RANGE_SEPARATORS.find((sep) => startsWithAt(text, k, sep, end)) : undefined;
     if (separator !== undefined && !percentForm) {
       const m = skipSpaces(text, k + separator.length, end);
       const code = text.charCodeAt(m);
@@ -571,5 +586,22 @@ export function parseQuantity(text: string): ParseResult {
       end,
     };
   }
-  return { ok: true, quantity: { text: text.slice(start, end), ...read.quantity } };
+  return { ok: true, quantity: withText(text.slice(start, end), read.quantity) };
+}
+
+/**
+ * A read quantity with the text it was read from. Spelled out rather than spread: the prose scanner makes one for
+ * every number in a report, and copying by spread is several times slower.
+ */
+export function withText(text: string, quantity: QuantityRead["quantity"]): Quantity {
+  return {
+    text,
+    low: quantity.low,
+    high: quantity.high,
+    unit: quantity.unit,
+    approximate: quantity.approximate,
+    qualifier: quantity.qualifier,
+    nominal: quantity.nominal,
+    scaleWord: quantity.scaleWord,
+  };
 }

@@ -9,7 +9,7 @@
  * backtracking: a 100 KB paragraph costs a few milliseconds.
  */
 import { isChineseNumeralCode, isDigit } from "./numerals.js";
-import { isInlineSpace, PREFIX_WORDS, type Quantity, readQuantityAt } from "./parse.js";
+import { isInlineSpace, PREFIX_WORDS, type Quantity, readQuantityAt, withText } from "./parse.js";
 import type { Unit } from "./units.js";
 
 export interface ProseQuantity {
@@ -33,10 +33,14 @@ export interface ProseQuantity {
   readonly qizhongStart: number | null;
 }
 
-const CLAUSE_BOUNDARIES = new Set([..."，。；：、！？,;:!?（）()“”‘’「」『』《》【】〔〕[]{}\n\r"]);
+/** Characters that end a clause, by code: labels and following words stop at them. */
+const CLAUSE_BOUNDARY = new Uint8Array(0x10000);
+for (const char of "，。；：、！？,;:!?（）()“”‘’「」『』《》【】〔〕[]{}\n\r") CLAUSE_BOUNDARY[char.charCodeAt(0)] = 1;
 
 /** Linking words between a label and its number: 调解成功率达100%, 共主动公开政府信息14492条. */
 const TRAILING_LINKS = ["分别为", "分别", "达到", "共计", "合计", "累计", "总计", "约为", "达", "为", "是", "共", "计", "有", "了", "约"];
+/** The last characters of the linking words: a label ending in none of them has no link to strip. */
+const LINK_ENDINGS = new Set(TRAILING_LINKS.map((link) => link.charCodeAt(link.length - 1)));
 
 const MAX_LABEL = 30;
 const MAX_FOLLOWING = 16;
@@ -66,8 +70,12 @@ function previousNonSpace(text: string, index: number): number {
   return k;
 }
 
+/** The last characters of the prefix words: most numbers follow none of them, and need no word compared. */
+const PREFIX_ENDINGS = new Set(PREFIX_WORDS.map(([word]) => word.charCodeAt(word.length - 1)));
+
 function findPrefix(text: string, index: number): { word: string; kind: (typeof PREFIX_WORDS)[number][1]; start: number; end: number } | undefined {
   const end = previousNonSpace(text, index) + 1;
+  if (end === 0 || !PREFIX_ENDINGS.has(text.charCodeAt(end - 1))) return undefined;
   for (const [word, kind] of PREFIX_WORDS) {
     const start = end - word.length;
     if (start < 0 || !text.startsWith(word, start)) continue;
@@ -83,6 +91,7 @@ function stripLabel(raw: string): string {
   if (label.startsWith("其中")) label = label.slice(2).trim();
   for (let changed = true; changed; ) {
     changed = false;
+    if (!LINK_ENDINGS.has(label.charCodeAt(label.length - 1))) break;
     for (const link of TRAILING_LINKS) {
       if (label.endsWith(link)) {
         label = label.slice(0, -link.length).trimEnd();
@@ -118,6 +127,14 @@ function acceptChinese(text: string, start: number, length: number, unit: Unit, 
 }
 
 /**
+ * Characters the scanner must look at: punctuation that changes its state, digits, Chinese numerals, 其 and `{`.
+ * Everything else, most of a paragraph, is passed over with one table lookup.
+ */
+const NOTABLE = new Uint8Array(0x10000);
+for (const char of "\n\r。！？!?“‘「『”’」』《》（(）)其{") NOTABLE[char.charCodeAt(0)] = 1;
+for (let code = 0; code < 0x10000; code++) if (isDigit(code) || isChineseNumeralCode(code)) NOTABLE[code] = 1;
+
+/**
  * The literal quantities of a paragraph, in order, with their labels and their place relative to 其中.
  * Never throws; offsets are UTF-16 offsets into `text`.
  */
@@ -130,8 +147,13 @@ export function scanProse(text: string): ProseQuantity[] {
 
   let i = 0;
   const length = text.length;
+  const readOptions = { strict: false, end: length, requireUnitOrScale: true };
   while (i < length) {
     const code = text.charCodeAt(i);
+    if (NOTABLE[code] === 0) {
+      i++;
+      continue;
+    }
     switch (code) {
       case 10: // \n
       case 13: // \r
@@ -204,12 +226,11 @@ export function scanProse(text: string): ProseQuantity[] {
     while (runEnd < length && (arabic ? isDigit(text.charCodeAt(runEnd)) : isChineseNumeralCode(text.charCodeAt(runEnd)))) runEnd++;
 
     const before = previousNonSpace(text, i);
-    const beforeChar = before >= 0 ? text[before]! : "";
     const beforeCode = before >= 0 ? text.charCodeAt(before) : Number.NaN;
     const adjacent = i > 0 ? text.charCodeAt(i - 1) : Number.NaN;
     const blocked =
       bookDepth > 0 ||
-      beforeChar === "第" ||
+      beforeCode === 0x7b2c /* 第 */ ||
       (arabic && (isAsciiLetter(adjacent) || adjacent === 46 || adjacent === 44 || adjacent === 95 || adjacent === 45 || isDigit(adjacent))) ||
       (chinese && (quoteDepth > 0 || isChineseNumeralCode(adjacent) || isAsciiLetter(beforeCode)));
     if (blocked) {
@@ -220,7 +241,7 @@ export function scanProse(text: string): ProseQuantity[] {
     const lastEnd = found.length > 0 ? found[found.length - 1]!.end : 0;
     const candidatePrefix = findPrefix(text, i);
     const prefix = candidatePrefix && candidatePrefix.start >= lastEnd ? candidatePrefix : undefined;
-    const read = readQuantityAt(text, i, { strict: false, end: length, requireUnitOrScale: true }, prefix);
+    const read = readQuantityAt(text, i, readOptions, prefix);
     if (read.ok) {
       const unit = read.quantity.unit;
       let accepted = unit !== null || (read.hasScale && !read.number.chinese);
@@ -230,14 +251,14 @@ export function scanProse(text: string): ProseQuantity[] {
       // 两位数, 6位数: digits of a number, not people.
       if (accepted && unit?.text === "位" && text[read.end] === "数") accepted = false;
       // 前三名, 前5位: a ranking, not a count.
-      if (accepted && beforeChar === "前" && (unit?.text === "名" || unit?.text === "位")) accepted = false;
+      if (accepted && beforeCode === 0x524d /* 前 */ && (unit?.text === "名" || unit?.text === "位")) accepted = false;
       if (accepted) {
         const start = prefix ? prefix.start : i;
         const qizhongStart = qizhong && qizhong.start < start ? qizhong.start : null;
         found.push({
           start,
           end: read.end,
-          quantity: { text: text.slice(start, read.end), ...read.quantity },
+          quantity: withText(text.slice(start, read.end), read.quantity),
           qizhongStart,
         });
         i = read.end;
@@ -254,7 +275,7 @@ export function scanProse(text: string): ProseQuantity[] {
     while (
       labelStart > previousEnd &&
       item.start - labelStart < MAX_LABEL &&
-      !CLAUSE_BOUNDARIES.has(text[labelStart - 1]!)
+      CLAUSE_BOUNDARY[text.charCodeAt(labelStart - 1)] === 0
     ) {
       labelStart--;
     }
@@ -265,7 +286,7 @@ export function scanProse(text: string): ProseQuantity[] {
     while (
       followingEnd < nextStart &&
       followingEnd - item.end < MAX_FOLLOWING &&
-      !CLAUSE_BOUNDARIES.has(text[followingEnd]!)
+      CLAUSE_BOUNDARY[text.charCodeAt(followingEnd)] === 0
     ) {
       followingEnd++;
     }

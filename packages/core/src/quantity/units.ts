@@ -91,7 +91,6 @@ function buildTable(): Map<string, Unit> {
 }
 
 const UNITS = buildTable();
-const LONGEST_UNIT = Math.max(...[...UNITS.keys()].map((key) => key.length));
 
 export const PERCENT: Unit = UNITS.get("%")!;
 
@@ -116,9 +115,32 @@ export function baseUnit(dimension: string): Unit | undefined {
 }
 
 /** `％` (full width) is the same sign as `%`. */
-function normaliseChar(code: number): string {
-  return code === 0xff05 ? "%" : String.fromCharCode(code);
+function normaliseCode(code: number): number {
+  return code === 0xff05 ? 0x25 : code;
 }
+
+/** The unit texts as a tree by character, so that matching at a place costs a few lookups and builds no strings. */
+interface UnitNode {
+  unit: Unit | undefined;
+  readonly next: Map<number, UnitNode>;
+}
+
+function buildUnitTree(): UnitNode {
+  const root: UnitNode = { unit: undefined, next: new Map() };
+  for (const [text, unit] of UNITS) {
+    let node = root;
+    for (let k = 0; k < text.length; k++) {
+      const code = text.charCodeAt(k);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { unit: undefined, next: new Map() }));
+      node = child;
+    }
+    node.unit = unit;
+  }
+  return root;
+}
+
+const UNIT_TREE = buildUnitTree();
 
 /** The longest unit starting at `index`, or `undefined`. */
 export function matchUnit(
@@ -126,12 +148,13 @@ export function matchUnit(
   index: number,
   limit: number = text.length,
 ): { unit: Unit; end: number } | undefined {
-  let candidate = "";
   let best: { unit: Unit; end: number } | undefined;
-  for (let length = 1; length <= LONGEST_UNIT && index + length <= limit; length++) {
-    candidate += normaliseChar(text.charCodeAt(index + length - 1));
-    const unit = UNITS.get(candidate);
-    if (unit) best = { unit, end: index + length };
+  let node: UnitNode | undefined = UNIT_TREE;
+  for (let end = index + 1; end <= limit; end++) {
+    node = node.next.get(normaliseCode(text.charCodeAt(end - 1)));
+    // No unit goes on from here, however many characters follow.
+    if (!node) break;
+    if (node.unit) best = { unit: node.unit, end };
   }
   return best;
 }

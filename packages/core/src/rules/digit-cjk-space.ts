@@ -1,3 +1,4 @@
+import type { FigureInfo } from "../engine/model.js";
 import { defineRule } from "../engine/rule.js";
 import { isLiteralInSource, printedTextFields } from "../engine/text-fields.js";
 
@@ -7,10 +8,6 @@ import { isLiteralInSource, printedTextFields } from "../engine/text-fields.js";
  * usually left over from copying out of a PDF or a web page and look careless in print.
  * Fix: delete the space (a safe quick fix).
  */
-const PATTERN = /(?<=[0-9%])[ \u3000\u00a0]+(?=[\u3400-\u9fff（“《])|(?<=[\u3400-\u9fff）”》])[ \u3000\u00a0]+(?=[0-9])/g;
-/** Spaces next to a `{figure}` reference print next to the figure's value, e.g. 达 {rate} → 达 100%. */
-const AROUND_REFERENCE = /(?<=[\u3400-\u9fff）”》])[ \u3000\u00a0]+(?=\{([^{}\s]+)\})|(?<=\{([^{}\s]+)\})[ \u3000\u00a0]+(?=[\u3400-\u9fff（“《])/g;
-
 export const digitCjkSpace = defineRule({
   meta: {
     id: "digit-cjk-space",
@@ -27,16 +24,7 @@ export const digitCjkSpace = defineRule({
   run(context) {
     const figures = context.model.figures;
     for (const field of printedTextFields(context)) {
-      const matches = [...field.text.matchAll(PATTERN)];
-      for (const match of field.text.matchAll(AROUND_REFERENCE)) {
-        const before = match[1] !== undefined;
-        const value = figures.get(match[1] ?? match[2] ?? "")?.text ?? "";
-        if (before ? /^[0-9]/.test(value) : /[0-9%]$/.test(value)) matches.push(match);
-      }
-      matches.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-      for (const match of matches) {
-        const start = match.index ?? 0;
-        const end = start + match[0].length;
+      for (const [start, end] of spacesToReport(field.text, figures)) {
         const around = field.text.slice(Math.max(0, start - 4), Math.min(field.text.length, end + 4)).trim();
         const safe = isLiteralInSource(context, field.path, start, end);
         context.flag({
@@ -48,3 +36,101 @@ export const digitCjkSpace = defineRule({
     }
   },
 });
+
+/** The spaces the rule is about; a run of them is one finding. */
+const SPACE = /[ \u3000\u00a0]/g;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x3000 || code === 0xa0;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isHan(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+/** Chinese text, or a closing bracket, quote or title mark, before a space. */
+function endsChinese(code: number): boolean {
+  return isHan(code) || code === 0xff09 /* ） */ || code === 0x201d /* ” */ || code === 0x300b /* 》 */;
+}
+
+/** Chinese text, or an opening bracket, quote or title mark, after a space. */
+function startsChinese(code: number): boolean {
+  return isHan(code) || code === 0xff08 /* （ */ || code === 0x201c /* “ */ || code === 0x300a /* 《 */;
+}
+
+/** White space as a regular expression's `\s` knows it. */
+function isWhiteSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** What may stand inside `{…}` for a space beside it to count as next to a figure: anything but braces and white space. */
+function isReferenceChar(code: number): boolean {
+  return code !== 0x7b && code !== 0x7d && !isWhiteSpace(code);
+}
+
+/** The id of a `{id}` that starts at `open`, or undefined. */
+function referenceAfter(text: string, open: number): string | undefined {
+  if (text.charCodeAt(open) !== 0x7b) return undefined;
+  let k = open + 1;
+  while (k < text.length && isReferenceChar(text.charCodeAt(k))) k++;
+  return k > open + 1 && text.charCodeAt(k) === 0x7d ? text.slice(open + 1, k) : undefined;
+}
+
+/** The id of a `{id}` that ends just before `end`, or undefined. */
+function referenceBefore(text: string, end: number): string | undefined {
+  const close = end - 1;
+  if (close < 0 || text.charCodeAt(close) !== 0x7d) return undefined;
+  let k = close - 1;
+  while (k >= 0 && isReferenceChar(text.charCodeAt(k))) k--;
+  return k < close - 1 && k >= 0 && text.charCodeAt(k) === 0x7b ? text.slice(k + 1, close) : undefined;
+}
+
+/**
+ * The runs of spaces to report in one field, in text order: between a digit (or %) and Chinese text, either way
+ * round, or between Chinese text and a `{figure}` whose value starts (or ends) with a digit — 达 {rate} prints as
+ * 达 100%. One pass over the text, looking only at the characters on either side of each run of spaces.
+ */
+function spacesToReport(text: string, figures: ReadonlyMap<string, FigureInfo>): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  // The pattern finds the next space faster than a loop over the characters would; the run is followed by hand.
+  SPACE.lastIndex = 0;
+  while (SPACE.test(text)) {
+    const start = SPACE.lastIndex - 1;
+    let end = start + 1;
+    while (end < text.length && isSpace(text.charCodeAt(end))) end++;
+    SPACE.lastIndex = end;
+    if (start === 0 || end === text.length) continue;
+    const before = text.charCodeAt(start - 1);
+    const after = text.charCodeAt(end);
+    let report = false;
+    if (isDigit(before) || before === 0x25 /* % */) report = startsChinese(after);
+    else if (endsChinese(before)) {
+      if (isDigit(after)) report = true;
+      else {
+        const id = referenceAfter(text, end);
+        report = id !== undefined && /^[0-9]/.test(figures.get(id)?.text ?? "");
+      }
+    } else if (startsChinese(after)) {
+      const id = referenceBefore(text, start);
+      report = id !== undefined && /[0-9%]$/.test(figures.get(id)?.text ?? "");
+    }
+    if (report) spans.push([start, end]);
+  }
+  return spans;
+}

@@ -1,3 +1,4 @@
+import { matchesBeforeAnchors } from "../engine/matches.js";
 import { defineRule } from "../engine/rule.js";
 
 /**
@@ -7,7 +8,8 @@ import { defineRule } from "../engine/rule.js";
  * central document.
  * Fix: use the official wording given in the message (a quick fix).
  */
-const LIST_ITEM = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8}){3,}/g;
+const LIST_ITEM = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8}){3,}/y;
+// Sticky: it is tried only at the places a list can start (see `matchesBeforeAnchors`).
 
 export const formulationMisquoted = defineRule({
   meta: {
@@ -25,7 +27,8 @@ export const formulationMisquoted = defineRule({
     const formulations = context.profile?.formulations ?? [];
     if (formulations.length === 0) return;
     for (const field of context.model.prose) {
-      for (const list of field.text.matchAll(LIST_ITEM)) {
+      // A list's first item ends at a 、 two to eight characters on, so the pattern need only be tried before each 、.
+      for (const list of matchesBeforeAnchors(LIST_ITEM, field.text, "、", 2, 8)) {
         const items = list[0].split("、");
         for (const formulation of formulations) {
           const parts = formulation.parts ?? formulation.text.split("、");

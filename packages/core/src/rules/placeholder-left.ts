@@ -1,3 +1,4 @@
+import { matchesOf } from "../engine/matches.js";
 import { defineRule } from "../engine/rule.js";
 import { printedTextFields } from "../engine/text-fields.js";
 
@@ -22,7 +23,7 @@ export const placeholderLeft = defineRule({
   },
   run(context) {
     for (const field of printedTextFields(context)) {
-      for (const match of field.text.matchAll(PATTERN)) {
+      for (const match of matchesOf(PATTERN, field.text)) {
         const start = match.index ?? 0;
         context.flag({
           at: { path: field.path, span: [start, start + match[0].length] },

@@ -1,3 +1,4 @@
+import { matchesOf } from "../engine/matches.js";
 import { defineRule } from "../engine/rule.js";
 
 /**
@@ -26,7 +27,7 @@ export const relativeTimeWord = defineRule({
     const dateYear = Number(context.report.meta.date.slice(0, 4));
     if (!(dateYear > year)) return;
     for (const field of context.model.prose) {
-      for (const match of field.text.matchAll(PATTERN)) {
+      for (const match of matchesOf(PATTERN, field.text)) {
         const word = match[0];
         const start = match.index ?? 0;
         const meant = year + (WORDS[word] ?? 0);

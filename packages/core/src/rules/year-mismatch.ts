@@ -1,3 +1,4 @@
+import { matchesOf } from "../engine/matches.js";
 import { defineRule } from "../engine/rule.js";
 import { matchRequirements } from "../engine/requirements.js";
 
@@ -26,7 +27,7 @@ export const yearMismatch = defineRule({
     const { report, model, profile } = context;
     const year = report.meta.year;
     const flagYears = (path: readonly (string | number)[], text: string, expected: number, what: { zh: string; en: string }, firstOnly: boolean) => {
-      for (const match of text.matchAll(YEAR)) {
+      for (const match of matchesOf(YEAR, text)) {
         const found = Number(match[1]);
         const start = match.index ?? 0;
         if (found !== expected) {
