@@ -2,7 +2,7 @@
 // Benchmarks `govreport check` against two references in the same run: bare `node -e 0` (the floor: what any
 // Node CLI pays to start) and markdownlint-cli2 linting the same reports rendered as Markdown.
 //
-//   node scripts/bench-cli.cjs [--sizes 1,100,1000] [--runs N] [--threads-sweep] [--json file]
+//   node scripts/bench-cli.cjs [--sizes 1,100,1000] [--runs N] [--threads-sweep] [--json file] [--cli bin]
 //
 // Needs the CLI built (pnpm build). Prints a Markdown table; see bench/cli/README.md for how to read it.
 "use strict";
@@ -12,7 +12,6 @@ const os = require("node:os");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const cliBin = path.join(root, "packages", "cli", "bin", "govreport.cjs");
 // A devDependency of the CLI package; its exports map hides the bin file, which its package.json names.
 const markdownlintDir = path.join(root, "packages", "cli", "node_modules", "markdownlint-cli2");
 const markdownlintBin = path.join(markdownlintDir, JSON.parse(readFileSync(path.join(markdownlintDir, "package.json"), "utf8")).bin["markdownlint-cli2"]);
@@ -22,6 +21,8 @@ function option(name, fallback) {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : fallback;
 }
+// Another build's bin (e.g. one bundled from an earlier commit) can be measured instead, to compare in like conditions.
+const cliBin = path.resolve(option("--cli", path.join(root, "packages", "cli", "bin", "govreport.cjs")));
 const sizes = option("--sizes", "1,100,1000").split(",").map(Number);
 const runsOverride = option("--runs", undefined);
 const jsonOut = option("--json", undefined);
@@ -66,7 +67,23 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * bin/govreport.cjs runs the compiled modules instead of the bundle when a package was compiled after the last
+ * bundling (see there); timing that would measure a few hundred module loads, not the shipped program.
+ */
+function assertBundleCurrent() {
+  const packageDir = path.resolve(path.dirname(cliBin), "..");
+  const modified = (file) => (existsSync(file) ? statSync(file).mtimeMs : undefined);
+  const bundled = modified(path.join(packageDir, "dist", "govreport.cjs"));
+  const compiled = [path.join(packageDir, "tsconfig.tsbuildinfo"), ...["core", "render", "schema", "import"].map((name) => path.join(packageDir, "..", name, "tsconfig.tsbuildinfo"))];
+  const newer = compiled.filter((file) => bundled !== undefined && (modified(file) ?? 0) > bundled);
+  if (bundled === undefined || newer.length > 0) {
+    throw new Error(`the bundle in ${path.relative(root, packageDir)}/dist is missing or older than ${newer.map((file) => path.relative(root, file)).join(", ")}; run pnpm build first`);
+  }
+}
+
 function main() {
+  assertBundleCurrent();
   const source = sourceReport();
   const markdown = renderMarkdown(source.text, source.file);
   const work = mkdtempSync(path.join(os.tmpdir(), "govreport-bench-"));

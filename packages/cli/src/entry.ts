@@ -1,21 +1,28 @@
-import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { setWorkerEntry } from "./worker-entry.js";
+import type { WorkerSetup } from "./check/pool.js";
 
-// The program's one entry: the command line in the main thread, the check loop in a worker thread. Both load their
-// code on demand, so `govreport --version` or a usage error never loads the engine.
-if (!isMainThread && parentPort && (workerData as { role?: string } | undefined)?.role === "govreport-check-worker") {
-  const port = parentPort;
-  void import("./check/pool.js").then(({ serveJobs }) => serveJobs(port));
+/**
+ * The program's one entry: the command line in the main thread, the check loop in a worker thread. Both load their
+ * code on demand, so `govreport --version` or a usage error never loads the engine.
+ *
+ * The pool starts workers with this argument (WORKER_FLAG in check/pool.ts); only then is node:worker_threads
+ * loaded to confirm it, which keeps it out of every ordinary start.
+ */
+const WORKER_FLAG = "--govreport-check-worker";
+
+if (process.argv[2] === WORKER_FLAG && !require("node:worker_threads").isMainThread) {
+  const { parentPort, workerData } = require("node:worker_threads") as typeof import("node:worker_threads");
+  const port = parentPort as NonNullable<typeof parentPort>;
+  void import("./commands/check.js").then(({ serveCheckJobs }) => serveCheckJobs(port, workerData as WorkerSetup));
 } else {
-  // Workers start the way this process started (through bin/, which loads the bundle with its code cache).
-  setWorkerEntry(require.main?.filename ?? __filename);
   // `govreport check … | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
   });
+  // Workers start the way this process started (through bin/, which picks the bundle or the compiled modules).
+  const workerScript = require.main?.filename ?? __filename;
   void import("./main.js")
-    .then(({ main }) => main(process.argv.slice(2)))
+    .then(({ main, processIo }) => main(process.argv.slice(2), processIo(workerScript)))
     .then((code) => {
       process.exitCode = code;
     });

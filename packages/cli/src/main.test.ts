@@ -1,28 +1,33 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { FileReport } from "./check/job.js";
 import { chooseThreadCount } from "./check/pool.js";
-import { exitCode } from "./commands/check.js";
+import { runJob } from "./check/run-job.js";
+import { CODE_CACHE_SAMPLE, exitCode, warmUpCodeCache } from "./commands/check.js";
 import { headingFor } from "./commands/init.js";
 import { escapeData, escapeProperty } from "./formats/github.js";
 import { escapeXml } from "./formats/junit.js";
-import { EXIT, type Io } from "./io.js";
+import { EXIT, isUsageError, UsageError, type Io } from "./io.js";
 import { main } from "./main.js";
 import { VERSION } from "./version.js";
 
-function bufferIo(cwd = process.cwd()): Io & { out: () => string; err: () => string } {
-  let out = "";
+function bufferIo(cwd = process.cwd(), isTTY = false): Io & { out: () => string; err: () => string; writes: () => readonly string[] } {
+  const writes: string[] = [];
   let err = "";
   return {
-    stdout: { write: (text: string) => (out += text), isTTY: false },
+    stdout: { write: (text: string) => writes.push(text), isTTY },
     stderr: { write: (text: string) => (err += text) },
     cwd,
-    env: {},
-    out: () => out,
+    env: { NO_COLOR: "1" },
+    out: () => writes.join(""),
     err: () => err,
+    writes: () => writes,
   };
 }
+
+const EXAMPLE = path.join(__dirname, "..", "..", "..", "examples", "xiqu-2021", "report.yaml");
 
 describe("main", () => {
   it("prints the version from package.json", async () => {
@@ -107,5 +112,87 @@ describe("helpers", () => {
     expect(headingFor("下一年度推进法治政府建设的主要安排", 2022, true)).toBe("2023年度推进法治政府建设的主要安排");
     expect(headingFor("工作计划", 2022, true)).toBe("2023年工作计划");
     expect(headingFor("其他需要报告的情况", 2022, false)).toBe("其他需要报告的情况");
+  });
+});
+
+describe("check output", { timeout: 30_000 }, () => {
+  let dir: string;
+  const job = (file: string) => ({ file, absolutePath: path.join(dir, file), rules: {}, profile: undefined, fix: false });
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "govreport-cli-unit-"));
+    copyFileSync(EXAMPLE, path.join(dir, "a.report.yaml"));
+    copyFileSync(EXAMPLE, path.join(dir, "b.report.yaml"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints each file's findings on a terminal as soon as it is checked, the same text as through a pipe", async () => {
+    const terminal = bufferIo(dir, true);
+    const piped = bufferIo(dir, false);
+    expect(await main(["check", "."], terminal)).toBe(EXIT.clean);
+    expect(await main(["check", "."], piped)).toBe(EXIT.clean);
+    expect(terminal.out()).toBe(piped.out());
+    // One write per file, then the summary; the first holds a's findings and nothing of b's.
+    expect(terminal.writes()).toHaveLength(3);
+    expect(terminal.writes()[0]).toMatch(/^a\.report\.yaml:\d+:\d+ {2}warning {2}/);
+    expect(terminal.writes()[0]).not.toContain("b.report.yaml");
+    expect(terminal.writes()[2]).toMatch(/^\n\n检查了 2 个文件：0 个错误，\d+ 个警告/);
+    expect(piped.writes().length).toBeLessThan(3);
+  });
+
+  it("keeps a file's text for the formats printed file by file, and its report without code frames for the others", () => {
+    const stylish = runJob(job("a.report.yaml"), { format: "stylish", language: "en", color: false, quiet: false });
+    const counted = stylish.counts.errors + stylish.counts.warnings + stylish.counts.infos + stylish.counts.hints;
+    expect(counted).toBeGreaterThan(0);
+    expect(stylish.report).toBeUndefined();
+    expect(stylish.text?.split("\n").filter((line) => /^a\.report\.yaml:\d+:\d+ {2}/.test(line))).toHaveLength(counted);
+
+    const json = runJob(job("a.report.yaml"), { format: "json", language: "en", color: false, quiet: false });
+    expect(json.text).toBeUndefined();
+    expect(json.counts).toEqual(stylish.counts);
+    expect(json.report?.diagnostics).toHaveLength(counted);
+    expect(json.report?.diagnostics.every((diagnostic) => diagnostic.frame === undefined)).toBe(true);
+  });
+
+  it("leaves warnings out of the shown findings with --quiet, but counts them", () => {
+    const quiet = runJob(job("a.report.yaml"), { format: "json", language: "zh", color: false, quiet: true });
+    expect(quiet.counts.warnings).toBeGreaterThan(0);
+    expect(quiet.report?.diagnostics.filter((diagnostic) => diagnostic.severity !== "error")).toEqual([]);
+  });
+
+  it("fails on an unwritable --output before it fixes any file", async () => {
+    const before = readFileSync(path.join(dir, "a.report.yaml"), "utf8");
+    const io = bufferIo(dir);
+    expect(await main(["check", "--fix", "--output", "no-such-folder/out.txt", "a.report.yaml"], io)).toBe(EXIT.usage);
+    expect(io.err()).toContain("无法写入 no-such-folder/out.txt（ENOENT）");
+    expect(readFileSync(path.join(dir, "a.report.yaml"), "utf8")).toBe(before);
+  });
+});
+
+describe("code cache warm-up", () => {
+  it("checks the sample in every format without printing, and does nothing without a sample", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "govreport-cli-warm-"));
+    const write = vi.spyOn(process.stdout, "write");
+    try {
+      warmUpCodeCache(dir);
+      copyFileSync(EXAMPLE, path.join(dir, CODE_CACHE_SAMPLE));
+      warmUpCodeCache(dir);
+      expect(write).not.toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("usage errors", () => {
+  it("are recognised when thrown by another copy of their module, as a separately bundled command has", async () => {
+    vi.resetModules();
+    const copy = await import("./io.js");
+    const error = new copy.UsageError("x");
+    expect(copy.UsageError).not.toBe(UsageError);
+    expect(error instanceof UsageError).toBe(false);
+    expect(isUsageError(error)).toBe(true);
+    expect(isUsageError(new Error("x"))).toBe(false);
+    expect(isUsageError(undefined)).toBe(false);
   });
 });

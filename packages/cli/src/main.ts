@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Language } from "@govreport/core";
-import { EXIT, UsageError, type Io } from "./io.js";
+import { EXIT, isUsageError, UsageError, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
 export const HELP = `govreport ${VERSION} — 法治政府建设年度报告等报告数据的检查工具
@@ -26,7 +26,8 @@ check 选项 options:
   -c, --config <文件>    对所有文件使用此配置，不再逐级查找 govreport.config.yaml
                          use this config for every file instead of looking for govreport.config.yaml
   --ignore-path <文件>   忽略文件（gitignore 语法，默认 .govreportignore）ignore file (default .govreportignore)
-  --threads <N>          检查线程数（默认按文件数自动选择，0 为单线程）worker threads (default: by file count)
+  --threads <N>          工作线程数（默认按文件数和处理器核数选择，0 为只用主线程）
+                         worker threads (default: by file count and cores; 0: main thread only)
 
 通用选项 Common options:
   --lang zh|en           消息语言（默认 zh） message language (default zh)
@@ -134,7 +135,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       }
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (isUsageError(error) || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.stderr.write(`govreport: ${(error as Error).message}\n`);
       return EXIT.usage;
     }
@@ -155,6 +156,7 @@ function parseCount(value: string | undefined, flag: string): number | undefined
   return Number(value);
 }
 
-function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+/** The process's streams, folder and environment; `workerScript` lets a check use worker threads. */
+export function processIo(workerScript?: string): Io {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, workerScript };
 }

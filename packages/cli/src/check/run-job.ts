@@ -2,12 +2,52 @@ import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync
 import path from "node:path";
 import { applySafeFixes, check, codeFrame, type CheckResult, type Diagnostic, type LineIndex, type SourceRange } from "@govreport/core";
 import { fileHost } from "../file-host.js";
-import type { CheckJob, FileReport, LineColumn, PlacedRange, ReportedDiagnostic } from "./job.js";
+import { FORMATTERS } from "../formats/index.js";
+import type { CheckJob, FileCounts, FileOutcome, FileReport, LineColumn, OutputOptions, PlacedRange, ReportedDiagnostic } from "./job.js";
 
 /** Fixes can enable other fixes (or overlap and be held back); a few passes settle it, ten is a safety stop. */
 export const MAX_FIX_PASSES = 10;
 
-export function runJob(job: CheckJob): FileReport {
+/**
+ * Checks one file and turns the result into what the run keeps of it: the counts, and the file's output — its text
+ * for the formats printed file by file, its report for the others. The engine's result is dropped here, in the thread
+ * that checked the file.
+ */
+export function runJob(job: CheckJob, output: OutputOptions): FileOutcome {
+  const report = checkFile(job, output.format === "stylish");
+  const counts = countFindings(report);
+  const shown = output.quiet ? { ...report, diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === "error") } : report;
+  const formatter = FORMATTERS[output.format];
+  return {
+    file: report.file,
+    counts,
+    ruleFailures: report.ruleFailures,
+    error: report.error,
+    fix: report.fix,
+    ...(formatter.streaming ? { text: formatter.file(shown, output) } : { report: shown }),
+  };
+}
+
+function countFindings(report: FileReport): FileCounts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let hints = 0;
+  let fixable = 0;
+  let fixed = 0;
+  for (const diagnostic of report.diagnostics) {
+    if (diagnostic.severity === "error") errors++;
+    else if (diagnostic.severity === "warning") warnings++;
+    else if (diagnostic.severity === "info") infos++;
+    else hints++;
+    if (diagnostic.fixes.some((fix) => fix.safe)) fixable++;
+  }
+  for (const count of Object.values(report.fix?.fixedByRule ?? {})) fixed += count;
+  return { errors, warnings, infos, hints, fixable, fixed };
+}
+
+/** Reads, checks and (with --fix) fixes one file; `frames` adds the code frames only the stylish format prints. */
+export function checkFile(job: CheckJob, frames: boolean): FileReport {
   let text: string;
   try {
     text = readFileSync(job.absolutePath, "utf8");
@@ -65,7 +105,7 @@ export function runJob(job: CheckJob): FileReport {
   return {
     file: job.file,
     bytes: Buffer.byteLength(text),
-    diagnostics: result.diagnostics.map((diagnostic) => place(diagnostic, result, job.frames)),
+    diagnostics: result.diagnostics.map((diagnostic) => place(diagnostic, result, frames)),
     ruleFailures: result.ruleFailures,
     suppressedCount: result.suppressedCount,
     fix,

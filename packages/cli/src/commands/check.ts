@@ -1,14 +1,44 @@
-import { writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { allRuleMeta, type ConfigProblem, type Language } from "@govreport/core";
-import type { CheckJob, FileReport } from "../check/job.js";
+import type { CheckJob, FileOutcome, FileReport, OutputOptions } from "../check/job.js";
 import { runJobs } from "../check/pool.js";
+import { runJob } from "../check/run-job.js";
 import { createConfigResolver, formatConfigProblems } from "../config-loader.js";
 import { resolveFiles } from "../files.js";
-import { summarize, type FormatContext } from "../formats/context.js";
-import { FORMAT_NAMES, FORMATTERS } from "../formats/index.js";
+import { SummaryTotals, type FixedFile, type FormatContext } from "../formats/context.js";
+import { FORMAT_NAMES, FORMATTERS, isFormatName } from "../formats/index.js";
 import { EXIT, UsageError, type Io } from "../io.js";
-import { workerEntry } from "../worker-entry.js";
+
+// A worker thread runs the same check code as the main thread; it finds its loop here, next to the command.
+export { serveJobs as serveCheckJobs } from "../check/pool.js";
+
+/**
+ * A real report with findings of many rules, copied next to the bundle by scripts/bundle.cjs; not named
+ * `*.report.yaml`, so that checking a folder never finds it.
+ */
+export const CODE_CACHE_SAMPLE = "code-cache-sample.yaml";
+
+/**
+ * Checks the sample report in every format and language, output discarded, so that the code cache written after
+ * this run holds what a typical check compiles (src/chunk-loader.ts calls this before writing the cache).
+ */
+export function warmUpCodeCache(dir: string): void {
+  const absolutePath = path.join(dir, CODE_CACHE_SAMPLE);
+  if (!existsSync(absolutePath)) return;
+  const job: CheckJob = { file: CODE_CACHE_SAMPLE, absolutePath, rules: {}, profile: undefined, fix: false };
+  const totals = new SummaryTotals();
+  for (const language of ["zh", "en"] as const) {
+    for (const format of FORMAT_NAMES) {
+      const outcome = runJob(job, { format, language, color: format === "stylish" && language === "en", quiet: false });
+      totals.add(outcome.counts, false);
+      const context: FormatContext = { language, color: false, cwd: dir, summary: totals.summary(), rules: allRuleMeta(), quiet: false, fixedFiles: [] };
+      const formatter = FORMATTERS[format];
+      if (formatter.streaming) formatter.end(context, true);
+      else formatter.format(outcome.report ? [outcome.report] : [], context);
+    }
+  }
+}
 
 export interface CheckCommandOptions {
   readonly patterns: readonly string[];
@@ -21,14 +51,13 @@ export interface CheckCommandOptions {
   readonly fix?: boolean | undefined;
   readonly config?: string | undefined;
   readonly ignorePath?: string | undefined;
-  /** Worker threads; undefined chooses by file count. */
+  /** Worker threads; undefined chooses by file count and cores. */
   readonly threads?: number | undefined;
 }
 
 export async function runCheck(options: CheckCommandOptions, io: Io): Promise<number> {
   const format = options.format ?? "stylish";
-  const formatter = FORMATTERS[format];
-  if (!formatter) throw new UsageError(`不支持的输出格式“${format}”，可用：${FORMAT_NAMES.join("、")} — unsupported format "${format}"; use ${FORMAT_NAMES.join(", ")}`);
+  if (!isFormatName(format)) throw new UsageError(`不支持的输出格式“${format}”，可用：${FORMAT_NAMES.join("、")} — unsupported format "${format}"; use ${FORMAT_NAMES.join(", ")}`);
   if (options.patterns.length === 0) throw new UsageError("请指定要检查的文件，如 govreport check report.yaml — name the files to check");
 
   let resolved;
@@ -51,35 +80,129 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
     const absolutePath = path.resolve(io.cwd, file);
     const settings = resolver.settingsFor(absolutePath);
     problems.push(...settings.problems);
-    return { file, absolutePath, rules: settings.rules, profile: settings.profile, fix: options.fix === true, frames: format === "stylish" };
+    return { file, absolutePath, rules: settings.rules, profile: settings.profile, fix: options.fix === true };
   });
   if (problems.length > 0) {
     io.stderr.write(formatConfigProblems(problems, io.cwd, options.language));
     return EXIT.usage;
   }
 
-  const reports = await runJobs(jobs, { workerEntry: workerEntry(), threads: options.threads });
-  const summary = summarize(reports);
-  const shown = options.quiet ? reports.map(errorsOnly) : reports;
+  const formatter = FORMATTERS[format];
   const env = io.env ?? process.env;
   const color = format === "stylish" && options.output === undefined && wantsColor(io.stdout.isTTY === true, env);
-  const context: FormatContext = { language: options.language, color, cwd: io.cwd, summary, rules: allRuleMeta(), quiet: options.quiet === true };
-  const text = formatter(shown, context);
-  if (options.output !== undefined) {
-    const target = path.resolve(io.cwd, options.output);
-    try {
-      writeFileSync(target, text, "utf8");
-    } catch (error) {
-      throw new UsageError(`无法写入 ${options.output}（${(error as NodeJS.ErrnoException).code ?? "error"}） — cannot write ${options.output}`);
-    }
-  } else {
-    io.stdout.write(text);
+  const output: OutputOptions = { format, language: options.language, color, quiet: options.quiet === true };
+  const sink = options.output === undefined ? streamSink(io.stdout) : fileSink(path.resolve(io.cwd, options.output), options.output);
+  // Only what the closing lines and the exit code need is kept of each file; with a streaming format, its text
+  // is printed as soon as it and every file before it are checked.
+  const totals = new SummaryTotals();
+  const fixedFiles: FixedFile[] = [];
+  const failed: Array<Pick<FileOutcome, "file" | "error" | "ruleFailures">> = [];
+  const reports: FileReport[] = [];
+  let printedAny = false;
+  try {
+    await runJobs(jobs, {
+      workerScript: io.workerScript,
+      threads: options.threads,
+      output,
+      backpressure: () => sink.backpressure(),
+      deliver: (outcome) => {
+        totals.add(outcome.counts, outcome.error?.kind === "read");
+        if (outcome.fix?.written) fixedFiles.push({ file: outcome.file, fixedByRule: outcome.fix.fixedByRule });
+        if (outcome.error !== undefined || outcome.ruleFailures.length > 0) failed.push({ file: outcome.file, ruleFailures: outcome.ruleFailures, error: outcome.error });
+        if (formatter.streaming) {
+          if (outcome.text) {
+            sink.write(printedAny ? `${formatter.separator}${outcome.text}` : outcome.text);
+            printedAny = true;
+          }
+        } else if (outcome.report) {
+          reports.push(outcome.report);
+        }
+      },
+    });
+    const summary = totals.summary();
+    const context: FormatContext = { language: options.language, color, cwd: io.cwd, summary, rules: allRuleMeta(), quiet: options.quiet === true, fixedFiles };
+    sink.write(formatter.streaming ? formatter.end(context, printedAny) : formatter.format(reports, context));
+    sink.close();
+    return exitCode(failed, summary.errors, summary.warnings, options, io);
+  } finally {
+    sink.dispose();
   }
-  return exitCode(reports, summary.errors, summary.warnings, options, io);
 }
 
-function errorsOnly(report: FileReport): FileReport {
-  return { ...report, diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === "error") };
+interface OutputSink {
+  write(text: string): void;
+  /** While the stream cannot take more, a promise of the moment it can. */
+  backpressure(): Promise<void> | undefined;
+  /** Writes out what is buffered; errors surface here at the latest. */
+  close(): void;
+  /** Releases the file, also after an error. */
+  dispose(): void;
+}
+
+/** Characters gathered before a write to a pipe or file; a terminal gets each file's text at once. */
+const STREAM_BUFFER = 64 * 1024;
+
+function streamSink(stream: Io["stdout"]): OutputSink {
+  let buffered = "";
+  let drained: Promise<void> | undefined;
+  const flush = () => {
+    if (buffered === "") return;
+    // A pipe takes what it can and queues the rest in memory; `false` says the queue is full.
+    if (stream.write(buffered) === false && stream.once && drained === undefined) {
+      const once = stream.once.bind(stream);
+      drained = new Promise((resolve) => once("drain", () => resolve()));
+      void drained.then(() => (drained = undefined));
+    }
+    buffered = "";
+  };
+  return {
+    write(text) {
+      buffered += text;
+      if (stream.isTTY === true || buffered.length >= STREAM_BUFFER) flush();
+    },
+    backpressure: () => drained,
+    close: flush,
+    dispose: () => undefined,
+  };
+}
+
+/** The --output file is opened before checking starts, so an unwritable path fails before any file is fixed. */
+function fileSink(target: string, shown: string): OutputSink {
+  const fail = (error: unknown) =>
+    new UsageError(`无法写入 ${shown}（${(error as NodeJS.ErrnoException).code ?? "error"}） — cannot write ${shown}`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(target, "w");
+  } catch (error) {
+    throw fail(error);
+  }
+  let buffered = "";
+  const flush = () => {
+    if (buffered === "" || fd === undefined) return;
+    try {
+      writeSync(fd, buffered);
+    } catch (error) {
+      throw fail(error);
+    }
+    buffered = "";
+  };
+  return {
+    write(text) {
+      buffered += text;
+      if (buffered.length >= STREAM_BUFFER) flush();
+    },
+    backpressure: () => undefined,
+    close: flush,
+    dispose() {
+      if (fd === undefined) return;
+      try {
+        closeSync(fd);
+      } catch {
+        // Nothing more can be done about this file; the run's result stands.
+      }
+      fd = undefined;
+    },
+  };
 }
 
 function wantsColor(isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
@@ -89,8 +212,14 @@ function wantsColor(isTTY: boolean, env: Readonly<Record<string, string | undefi
 }
 
 /** The exit code of a check run; writes why to stderr when the run itself failed or warnings are over the limit. */
-export function exitCode(reports: readonly FileReport[], errors: number, warnings: number, options: Pick<CheckCommandOptions, "language" | "maxWarnings">, io: Pick<Io, "stderr">): number {
-  const failed = reports.filter((report) => report.error !== undefined || report.ruleFailures.length > 0);
+export function exitCode(
+  files: ReadonlyArray<Pick<FileOutcome, "file" | "error" | "ruleFailures">>,
+  errors: number,
+  warnings: number,
+  options: Pick<CheckCommandOptions, "language" | "maxWarnings">,
+  io: Pick<Io, "stderr">,
+): number {
+  const failed = files.filter((report) => report.error !== undefined || report.ruleFailures.length > 0);
   if (failed.length > 0) {
     for (const report of failed) {
       for (const failure of report.ruleFailures) {

@@ -1,5 +1,5 @@
 import type { Language, RuleMeta } from "@govreport/core";
-import type { FileReport } from "../check/job.js";
+import type { FileCounts, FileReport, FixSummary } from "../check/job.js";
 
 export interface RunSummary {
   readonly files: number;
@@ -14,6 +14,12 @@ export interface RunSummary {
   readonly unreadable: number;
 }
 
+/** A file `--fix` rewrote, for the closing lines. */
+export interface FixedFile {
+  readonly file: string;
+  readonly fixedByRule: FixSummary["fixedByRule"];
+}
+
 export interface FormatContext {
   readonly language: Language;
   /** ANSI colours: only for a terminal, never for a file or a pipe. */
@@ -25,30 +31,66 @@ export interface FormatContext {
   readonly rules: readonly RuleMeta[];
   /** Whether only errors are shown. */
   readonly quiet: boolean;
+  /** Files `--fix` rewrote, in path order. */
+  readonly fixedFiles: readonly FixedFile[];
 }
 
-export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;
+/** What printing one file's text needs; the same for every file, so a worker thread gets it once. */
+export interface FileTextOptions {
+  readonly language: Language;
+  readonly color: boolean;
+}
 
-export function summarize(reports: readonly FileReport[]): RunSummary {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let hints = 0;
-  let fixable = 0;
-  let fixed = 0;
-  let unreadable = 0;
-  for (const report of reports) {
-    if (report.error?.kind === "read") unreadable++;
-    for (const diagnostic of report.diagnostics) {
-      if (diagnostic.severity === "error") errors++;
-      else if (diagnostic.severity === "warning") warnings++;
-      else if (diagnostic.severity === "info") infos++;
-      else hints++;
-      if (diagnostic.fixes.some((fix) => fix.safe)) fixable++;
-    }
-    for (const count of Object.values(report.fix?.fixedByRule ?? {})) fixed += count;
+/**
+ * A format printed file by file, in path order, as soon as a file and all before it are checked: nothing of a
+ * file is kept once its text is printed.
+ */
+export interface StreamingFormatter {
+  readonly streaming: true;
+  /** One file's text, "" when there is nothing to say about it; made in the thread that checked the file. */
+  file(report: FileReport, options: FileTextOptions): string;
+  /** Printed between the texts of two files that both have one. */
+  readonly separator: string;
+  /** Printed after the last file; `printedAny` tells whether some file had a text. */
+  end(context: FormatContext, printedAny: boolean): string;
+}
+
+/** A format that needs every file before it can print (a summary or totals ahead of the findings). */
+export interface DocumentFormatter {
+  readonly streaming: false;
+  format(reports: readonly FileReport[], context: FormatContext): string;
+}
+
+export type Formatter = StreamingFormatter | DocumentFormatter;
+
+export const NO_COUNTS: FileCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0, fixed: 0 };
+
+/** Adds up the counts of one file; `unreadable` says whether the file could not be read at all. */
+export class SummaryTotals {
+  private files = 0;
+  private errors = 0;
+  private warnings = 0;
+  private infos = 0;
+  private hints = 0;
+  private fixable = 0;
+  private fixed = 0;
+  private unreadable = 0;
+
+  add(counts: FileCounts, unreadable: boolean): void {
+    this.files++;
+    this.errors += counts.errors;
+    this.warnings += counts.warnings;
+    this.infos += counts.infos;
+    this.hints += counts.hints;
+    this.fixable += counts.fixable;
+    this.fixed += counts.fixed;
+    if (unreadable) this.unreadable++;
   }
-  return { files: reports.length, errors, warnings, infos, hints, fixable, fixed, unreadable };
+
+  summary(): RunSummary {
+    const { files, errors, warnings, infos, hints, fixable, fixed, unreadable } = this;
+    return { files, errors, warnings, infos, hints, fixable, fixed, unreadable };
+  }
 }
 
 /** Where the docs page of a rule lives in the repository. */

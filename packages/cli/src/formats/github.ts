@@ -1,6 +1,6 @@
 import { pick, type Severity } from "@govreport/core";
 import type { FileReport } from "../check/job.js";
-import type { FormatContext } from "./context.js";
+import type { FileTextOptions, StreamingFormatter } from "./context.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice", hint: "notice" };
 
@@ -15,22 +15,28 @@ export function escapeProperty(text: string): string {
 }
 
 /** GitHub Actions workflow annotations: one `::error file=…,line=…::message` line per finding. */
-export function formatGithub(reports: readonly FileReport[], context: FormatContext): string {
-  const lines: string[] = [];
-  for (const report of reports) {
-    if (report.error) lines.push(`::error file=${escapeProperty(report.file)},title=govreport::${escapeData(pick(report.error.message, context.language))}`);
-    for (const diagnostic of report.diagnostics) {
-      const properties = [
-        `file=${escapeProperty(report.file)}`,
-        `line=${diagnostic.start.line}`,
-        `col=${diagnostic.start.column}`,
-        `endLine=${diagnostic.end.line}`,
-        `endColumn=${diagnostic.end.column}`,
-        `title=${escapeProperty(diagnostic.code)}`,
-      ];
-      const message = [pick(diagnostic.message, context.language), ...diagnostic.notes.map((note) => pick(note, context.language))].join("\n");
-      lines.push(`::${COMMAND[diagnostic.severity]} ${properties.join(",")}::${escapeData(message)}`);
-    }
+export const github: StreamingFormatter = {
+  streaming: true,
+  file: githubFile,
+  separator: "",
+  end: () => "",
+};
+
+export function githubFile(report: FileReport, options: FileTextOptions): string {
+  const { language } = options;
+  let text = "";
+  if (report.error) text += `::error file=${escapeProperty(report.file)},title=govreport::${escapeData(pick(report.error.message, language))}\n`;
+  for (const diagnostic of report.diagnostics) {
+    const properties = [
+      `file=${escapeProperty(report.file)}`,
+      `line=${diagnostic.start.line}`,
+      `col=${diagnostic.start.column}`,
+      `endLine=${diagnostic.end.line}`,
+      `endColumn=${diagnostic.end.column}`,
+      `title=${escapeProperty(diagnostic.code)}`,
+    ];
+    const message = [pick(diagnostic.message, language), ...diagnostic.notes.map((note) => pick(note, language))].join("\n");
+    text += `::${COMMAND[diagnostic.severity]} ${properties.join(",")}::${escapeData(message)}\n`;
   }
-  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+  return text;
 }
