@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Profile } from "./profile.js";
 import { fazhiAnnual } from "./profiles/fazhi-annual.js";
 import { isCalendarDate, ReportData } from "./report.js";
 
@@ -22,6 +23,23 @@ describe("ReportData", () => {
     expect(ReportData.safeParse({ ...minimal, meta: { ...minimal.meta, date: "2022-02-30" } }).success).toBe(false);
   });
 
+  it("gives the same answer with and without zod's compiled validator (core validates a process's first report without it)", () => {
+    const variants = [
+      minimal,
+      { ...minimal, titel: "x" },
+      { ...minimal, figures: { Cases: "1件" } },
+      { ...minimal, meta: { ...minimal.meta, date: "2022-02-30", year: "2021" } },
+      { ...minimal, sections: [{ title: "", points: [{ lead: 3 }] }] },
+    ];
+    for (const variant of variants) {
+      const interpreted = ReportData.safeParse(variant, { jitless: true });
+      const compiled = ReportData.safeParse(variant);
+      expect(compiled.success).toBe(interpreted.success);
+      expect(compiled.data).toStrictEqual(interpreted.data);
+      expect(compiled.error?.issues).toStrictEqual(interpreted.error?.issues);
+    }
+  });
+
   it("knows which dates exist", () => {
     expect(isCalendarDate("2024-02-29")).toBe(true);
     expect(isCalendarDate("2023-02-29")).toBe(false);
@@ -34,5 +52,11 @@ describe("fazhi-annual profile", () => {
     expect(fazhiAnnual.requirements[0]?.headings).toContain("工作开展情况");
     expect(fazhiAnnual.requirements.every((r) => r.source.document.length > 0)).toBe(true);
     expect(fazhiAnnual.deadline).toMatchObject({ month: 3, day: 31, yearOffset: 1 });
+  });
+
+  it("is exactly what the profile schema makes of it: valid, with every default spelled out", () => {
+    const parsed = Profile.safeParse(fazhiAnnual);
+    expect(parsed.error?.issues).toBeUndefined();
+    expect(parsed.data).toStrictEqual(fazhiAnnual);
   });
 });
