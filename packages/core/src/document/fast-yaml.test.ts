@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node } from "yaml";
 import { readYamlFast } from "./fast-yaml.js";
 
 const repository = path.resolve(__dirname, "../../../..");
@@ -114,6 +114,29 @@ describe("the fast YAML reader", () => {
     ["a malformed key line", "a: b\n  c: d\n"],
   ])("declines %s", (_name, text) => {
     expect(readYamlFast(text)).toBeUndefined();
+  });
+
+  it("makes yaml's own node classes, marked as yaml marks them, with the mark on a shared prototype", () => {
+    const read = readYamlFast("a: 1\nb: [x, y]\nc: { d: e }\n");
+    const map = read?.document.contents;
+    expect(isMap(map)).toBe(true);
+    if (!isMap(map)) return;
+    expect(map).toBeInstanceOf(YAMLMap);
+    const nodes: unknown[] = [map];
+    for (const pair of map.items) {
+      expect(isPair(pair)).toBe(true);
+      expect(pair).toBeInstanceOf(Pair);
+      nodes.push(pair, pair.key, pair.value);
+      if (isCollection(pair.value)) nodes.push(...pair.value.items);
+    }
+    expect(nodes.filter((node) => isScalar(node)).every((node) => node instanceof Scalar)).toBe(true);
+    expect(isSeq(map.get("b", true))).toBe(true);
+    // The point of the shared prototype: no node carries its own mark.
+    for (const node of nodes) if (isScalar(node) || isMap(node) || isSeq(node) || isPair(node)) expect(Object.getOwnPropertySymbols(node)).toEqual([]);
+    // And yaml's own operations work on them as on nodes it made.
+    expect(map.toJSON()).toEqual({ a: 1, b: ["x", "y"], c: { d: "e" } });
+    expect((map.clone() as YAMLMap).toJSON()).toEqual({ a: 1, b: ["x", "y"], c: { d: "e" } });
+    expect(read?.document.toString()).toBe("a: 1\nb: [ x, y ]\nc: { d: e }\n");
   });
 
   it("never disagrees with yaml on random edits of the repository's YAML files", () => {

@@ -42,6 +42,61 @@ interface ScalarTag {
   readonly format?: string;
   resolve(value: string, onError: (message: string) => void, options: object): unknown;
 }
+/**
+ * yaml's node constructors mark each node with its type through Object.defineProperty, which costs several times
+ * more than everything else about making the node. These make the same objects — instances of the same classes,
+ * with the same fields — but carry the mark (and a collection's unset `schema`) on a prototype shared by all nodes
+ * of a kind, where yaml's `isScalar`, `isMap`, … find it just the same.
+ */
+const NODE_TYPE = Symbol.for("yaml.node.type");
+
+/** A prototype for nodes like `sample` carrying its hidden own properties, or undefined if they are not as expected. */
+function prototypeOf<T extends object>(sample: T, hidden: readonly PropertyKey[]): T | undefined {
+  const descriptors: PropertyDescriptorMap = {};
+  for (const key of Reflect.ownKeys(sample)) {
+    const descriptor = Object.getOwnPropertyDescriptor(sample, key)!;
+    if (descriptor.enumerable) continue;
+    // A hidden property this does not know of: a newer yaml; its own constructors are used then.
+    if (!hidden.includes(key)) return undefined;
+    descriptors[key] = descriptor;
+  }
+  return hidden.every((key) => key in descriptors) ? (Object.create(Object.getPrototypeOf(sample) as object, descriptors) as T) : undefined;
+}
+
+const SCALAR_PROTOTYPE = prototypeOf(new Scalar(null), [NODE_TYPE]);
+const PAIR_PROTOTYPE = prototypeOf(new Pair(null), [NODE_TYPE]);
+const MAP_PROTOTYPE = prototypeOf(new YAMLMap(), [NODE_TYPE, "schema"]);
+const SEQ_PROTOTYPE = prototypeOf(new YAMLSeq(), [NODE_TYPE, "schema"]);
+
+function newScalar(value: unknown): Scalar {
+  if (!SCALAR_PROTOTYPE) return new Scalar(value);
+  const node = Object.create(SCALAR_PROTOTYPE) as Scalar;
+  node.value = value;
+  return node;
+}
+
+function newPair(key: unknown, value: unknown): Pair {
+  if (!PAIR_PROTOTYPE) return new Pair(key, value);
+  const pair = Object.create(PAIR_PROTOTYPE) as Pair;
+  pair.key = key;
+  pair.value = value;
+  return pair;
+}
+
+function newMap(): YAMLMap {
+  if (!MAP_PROTOTYPE) return new YAMLMap();
+  const map = Object.create(MAP_PROTOTYPE) as YAMLMap;
+  map.items = [];
+  return map;
+}
+
+function newSeq(): YAMLSeq {
+  if (!SEQ_PROTOTYPE) return new YAMLSeq();
+  const seq = Object.create(SEQ_PROTOTYPE) as YAMLSeq;
+  seq.items = [];
+  return seq;
+}
+
 const coreDocument = new Document();
 const coreTags = (coreDocument.schema.tags as unknown as ScalarTag[]).filter((tag) => tag.default === true && tag.test !== undefined);
 const coreOptions = coreDocument.options;
@@ -130,14 +185,14 @@ class Reader {
    * `indent`. Returns the node, its JS value and the position after it (a line start).
    */
   private readBlockMap(start: number, indent: number): { node: YAMLMap; value: Record<string, unknown>; end: number } {
-    const map = new YAMLMap();
+    const map = newMap();
     const value: Record<string, unknown> = {};
     let keyStart = start;
     let end = start;
     for (;;) {
       const key = this.readKey(keyStart);
       const item = this.readMapValue(key.colon + 1, indent);
-      map.items.push(new Pair(key.node, item.node));
+      map.items.push(newPair(key.node, item.node));
       value[key.name] = item.value;
       end = item.end;
       const next = this.skipBlankAndCommentLines(item.end);
@@ -239,7 +294,7 @@ class Reader {
 
   /** A block sequence whose first `-` is at `start`, at column `indent`. */
   private readBlockSeq(start: number, indent: number): { node: YAMLSeq; value: unknown[]; end: number } {
-    const seq = new YAMLSeq();
+    const seq = newSeq();
     const value: unknown[] = [];
     let dash = start;
     let end = start;
@@ -364,7 +419,7 @@ class Reader {
     let node: Scalar;
     let format: string | undefined;
     if (source === null) {
-      node = new Scalar(null);
+      node = newScalar(null);
     } else {
       const first = source.charCodeAt(0);
       // Only these can start a null, boolean or number; everything else (CJK text above all) is a string.
@@ -374,10 +429,10 @@ class Reader {
         let failed = false;
         const resolved = tag.resolve(source, () => (failed = true), coreOptions);
         if (failed) decline();
-        node = resolved instanceof Scalar ? resolved : new Scalar(resolved);
+        node = resolved instanceof Scalar ? resolved : newScalar(resolved);
         format = tag.format;
       } else {
-        node = new Scalar(source);
+        node = newScalar(source);
       }
       node.source = source;
     }
@@ -413,7 +468,7 @@ class Reader {
     const valueEnd = p + 1;
     const end = this.afterValue(valueEnd);
     this.assertNoContinuation(end, indent);
-    const node = new Scalar(value);
+    const node = newScalar(value);
     node.source = value;
     node.range = [start, valueEnd, end];
     node.type = quote === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
@@ -462,7 +517,7 @@ class Reader {
     let value = lines.join("");
     if (!strip) value += "\n";
     // The range ends after the last content line; trailing blank lines belong to nothing.
-    const node = new Scalar(value);
+    const node = newScalar(value);
     node.source = value;
     node.range = [start, contentEnd, contentEnd];
     node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
@@ -473,7 +528,7 @@ class Reader {
   private readFlowCollection(start: number, indent: number): { node: Node; value: unknown; end: number } {
     const isMap = this.text.charCodeAt(start) === 0x7b;
     const close = isMap ? 0x7d : 0x5d;
-    const collection = isMap ? new YAMLMap() : new YAMLSeq();
+    const collection = isMap ? newMap() : newSeq();
     collection.flow = true;
     const mapValue: Record<string, unknown> = {};
     const seqValue: unknown[] = [];
@@ -486,7 +541,7 @@ class Reader {
         p = key.colon + 1;
         while (this.text.charCodeAt(p) === SPACE) p++;
         const item = this.readFlowScalar(p, close);
-        (collection as YAMLMap).items.push(new Pair(key.node, item.node));
+        (collection as YAMLMap).items.push(newPair(key.node, item.node));
         mapValue[key.name] = item.value;
         p = item.next;
       } else {
@@ -526,7 +581,7 @@ class Reader {
       const value = this.text.slice(start + 1, p);
       let next = p + 1;
       while (this.text.charCodeAt(next) === SPACE) next++;
-      const node = new Scalar(value);
+      const node = newScalar(value);
       node.source = value;
       node.range = [start, p + 1, next];
       node.type = c === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
