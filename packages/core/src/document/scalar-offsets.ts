@@ -83,3 +83,24 @@ function decodeEscape(source: string, at: number): { decoded: string; length: nu
   }
   return { decoded: SIMPLE_ESCAPES[next] ?? next, length: 2 };
 }
+
+/**
+ * How many characters after a scalar's start its value is spelled out character for character — 0 for a plain
+ * scalar, 1 after a quote — or undefined when it is not. Most values in a report are spelled so, and need no map:
+ * `mapScalarOffsets` would map each index i to that lead plus i.
+ */
+export function verbatimLead(source: string, node: Scalar, valueText: string): number | undefined {
+  const start = node.range?.[0] ?? 0;
+  switch (node.type) {
+    case "PLAIN":
+      return source.startsWith(valueText, start) ? 0 : undefined;
+    // An escape or a doubled quote stands for one character of the value but spans two or more of the source.
+    case "QUOTE_DOUBLE":
+      return !valueText.includes("\\") && source.startsWith(valueText, start + 1) ? 1 : undefined;
+    case "QUOTE_SINGLE":
+      return !valueText.includes("'") && source.startsWith(valueText, start + 1) ? 1 : undefined;
+    default:
+      return undefined;
+  }
+}
+

@@ -3,7 +3,7 @@ import type { DataPath, Message, SourceRange } from "../diagnostic.js";
 import { LineIndex } from "./line-index.js";
 import { readYamlFast } from "./fast-yaml.js";
 import { reparseAfterEdit, type InPlaceEdit } from "./incremental.js";
-import { mapScalarOffsets } from "./scalar-offsets.js";
+import { mapScalarOffsets, verbatimLead } from "./scalar-offsets.js";
 
 export type SourceLanguage = "yaml" | "json";
 
@@ -30,7 +30,8 @@ export class SourceDocument {
   readonly value: unknown;
   private readonly document: Document.Parsed | undefined;
   /** Per string scalar, the source offset of each character of its value, relative to the scalar's start. */
-  private readonly scalarOffsetCache: Map<Node, Int32Array> = new Map();
+  /** Per string scalar: its offset map, or the lead of a value spelled verbatim (see `verbatimLead`). */
+  private readonly scalarOffsetCache: Map<Node, Int32Array | number> = new Map();
   private readonly pairIndex: Map<YAMLMap, Map<string, Pair>> = new Map();
   private readonly aliasTargets: Map<Node, Node | undefined> = new Map();
 
@@ -153,10 +154,12 @@ export class SourceDocument {
     const node = this.nodeAt(path);
     if (!node || !isScalar(node) || typeof node.value !== "string") return this.rangeOf(path);
     const offsets = this.offsetsOf(node, node.value);
+    const length = node.value.length;
+    const offsetAt = (index: number): number | undefined => (typeof offsets === "number" ? (index >= 0 && index <= length ? offsets + index : undefined) : offsets[index]);
     const base = node.range?.[0] ?? 0;
-    const a = base + (offsets[Math.max(0, Math.min(start, node.value.length))] ?? 0);
+    const a = base + (offsetAt(Math.max(0, Math.min(start, length))) ?? 0);
     const lastIndex = Math.max(start, end - 1);
-    const b = end > start ? base + (offsets[Math.min(lastIndex, node.value.length - 1)] ?? a - base) + 1 : a;
+    const b = end > start ? base + (offsetAt(Math.min(lastIndex, length - 1)) ?? a - base) + 1 : a;
     return { start: a, end: Math.max(a, b) };
   }
 
@@ -171,13 +174,17 @@ export class SourceDocument {
     return node && isScalar(node) ? node.type : undefined;
   }
 
-  private offsetsOf(node: Node, value: string): Int32Array {
+  private offsetsOf(node: Node, value: string): Int32Array | number {
     let offsets = this.scalarOffsetCache.get(node);
-    if (!offsets) {
-      // Kept relative to the scalar's start, so they stay right when an edit before the scalar moves it.
-      offsets = mapScalarOffsets(this.text, node as never, value);
-      const base = node.range?.[0] ?? 0;
-      for (let i = 0; i < offsets.length; i++) offsets[i] = (offsets[i] as number) - base;
+    if (offsets === undefined) {
+      offsets = verbatimLead(this.text, node as never, value);
+      if (offsets === undefined) {
+        const mapped = mapScalarOffsets(this.text, node as never, value);
+        // Kept relative to the scalar's start, so they stay right when an edit before the scalar moves it.
+        const base = node.range?.[0] ?? 0;
+        for (let i = 0; i < mapped.length; i++) mapped[i] = (mapped[i] as number) - base;
+        offsets = mapped;
+      }
       this.scalarOffsetCache.set(node, offsets);
     }
     return offsets;
