@@ -62,6 +62,9 @@ describe("verbatimLead", () => {
       value.map((v) => `'${v.replace(/'/g, "''")}'`),
       value.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`),
       value.map((v) => `"${v.replace(/"/g, "")}"`),
+      fc.tuple(fc.constantFrom(">-", "|", ">", "|-", ">- # note"), fc.array(value, { minLength: 1, maxLength: 3 }), fc.constantFrom(2, 4)).map(
+        ([header, lines, indent]) => `${header}\n${lines.map((line) => " ".repeat(indent) + line).join("\n")}`,
+      ),
     );
     fc.assert(
       fc.property(scalar, (written) => {
@@ -79,7 +82,8 @@ describe("verbatimLead", () => {
     expect(lead('a: "x\\\\y"\n')).toBeUndefined();
     expect(lead("a: 'it''s'\n")).toBeUndefined();
     expect(lead("a: one\n  two\n")).toBeUndefined();
-    expect(lead("a: >\n  one\n")).toBeUndefined();
+    expect(lead("a: >\n  one\n  two\n")).toBeUndefined();
+    expect(lead("a: >-\n    段落\n")).toBe(7);
     expect(lead("a: plain 件\n")).toBe(0);
     expect(lead("a: '引号'\n")).toBe(1);
   });

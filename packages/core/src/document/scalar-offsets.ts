@@ -86,7 +86,8 @@ function decodeEscape(source: string, at: number): { decoded: string; length: nu
 
 /**
  * How many characters after a scalar's start its value is spelled out character for character — 0 for a plain
- * scalar, 1 after a quote — or undefined when it is not. Most values in a report are spelled so, and need no map:
+ * scalar, 1 after a quote, past the header and the indentation for a block scalar on one line — or undefined when it
+ * is not. Most values in a report are spelled so, and need no map:
  * `mapScalarOffsets` would map each index i to that lead plus i.
  */
 export function verbatimLead(source: string, node: Scalar, valueText: string): number | undefined {
@@ -99,6 +100,17 @@ export function verbatimLead(source: string, node: Scalar, valueText: string): n
       return !valueText.includes("\\") && source.startsWith(valueText, start + 1) ? 1 : undefined;
     case "QUOTE_SINGLE":
       return !valueText.includes("'") && source.startsWith(valueText, start + 1) ? 1 : undefined;
+    // A paragraph on one line under `>-`: the value starts at the line's first character after the indentation.
+    case "BLOCK_FOLDED":
+    case "BLOCK_LITERAL": {
+      const first = valueText.charCodeAt(0);
+      if (valueText.length === 0 || first === 0x20 || first === 0x09 || first === 0x0a || first === 0x0d) return undefined;
+      const headerEnd = source.indexOf("\n", start);
+      if (headerEnd < 0) return undefined;
+      let contentStart = headerEnd + 1;
+      while (source.charCodeAt(contentStart) === 0x20) contentStart++;
+      return source.startsWith(valueText, contentStart) ? contentStart - start : undefined;
+    }
     default:
       return undefined;
   }
