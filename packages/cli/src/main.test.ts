@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -164,6 +164,17 @@ describe("check output", { timeout: 30_000 }, () => {
     const io = bufferIo(dir);
     expect(await main(["check", "--fix", "--output", "no-such-folder/out.txt", "a.report.yaml"], io)).toBe(EXIT.usage);
     expect(io.err()).toContain("无法写入 no-such-folder/out.txt（ENOENT）");
+    expect(readFileSync(path.join(dir, "a.report.yaml"), "utf8")).toBe(before);
+  });
+
+  it("refuses an --output that is one of the checked reports, also through a link, and leaves it as it was", async () => {
+    const before = readFileSync(path.join(dir, "a.report.yaml"), "utf8");
+    symlinkSync(path.join(dir, "a.report.yaml"), path.join(dir, "link-to-a.txt"));
+    for (const output of ["a.report.yaml", "./a.report.yaml", "link-to-a.txt"]) {
+      const io = bufferIo(dir);
+      expect(await main(["check", "--output", output, "a.report.yaml", "b.report.yaml"], io)).toBe(EXIT.usage);
+      expect(io.err()).toContain("是要检查的报告 a.report.yaml");
+    }
     expect(readFileSync(path.join(dir, "a.report.yaml"), "utf8")).toBe(before);
   });
 });

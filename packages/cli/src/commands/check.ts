@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, realpathSync, writeSync } from "node:fs";
 import path from "node:path";
 import { allRuleMeta, type ConfigProblem, type Language } from "@govreport/core";
 import type { CheckJob, FileOutcome, FileReport, OutputOptions } from "../check/job.js";
@@ -86,6 +86,7 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
     io.stderr.write(formatConfigProblems(problems, io.cwd, options.language));
     return EXIT.usage;
   }
+  if (options.output !== undefined) refuseOutputOverReport(path.resolve(io.cwd, options.output), options.output, jobs);
 
   const formatter = FORMATTERS[format];
   const env = io.env ?? process.env;
@@ -126,6 +127,25 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
     return exitCode(failed, summary.errors, summary.warnings, options, io);
   } finally {
     sink.dispose();
+  }
+}
+
+/**
+ * `--output` is opened (and emptied) before any file is read, so naming a checked report there would lose it. The
+ * same file reached through another path or a link counts too.
+ */
+function refuseOutputOverReport(target: string, shown: string, jobs: readonly CheckJob[]): void {
+  const real = (file: string): string => {
+    try {
+      return realpathSync(file);
+    } catch {
+      return file;
+    }
+  };
+  const output = real(target);
+  const report = jobs.find((job) => job.absolutePath === target || real(job.absolutePath) === output);
+  if (report) {
+    throw new UsageError(`--output ${shown} 是要检查的报告 ${report.file}，写入会覆盖它 — --output ${shown} is the report ${report.file} being checked; writing there would overwrite it`);
   }
 }
 
