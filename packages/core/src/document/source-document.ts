@@ -24,12 +24,11 @@ const MAX_ALIAS_COUNT = 200;
  * data path (and every character inside a string value) maps back to an exact source range.
  */
 export class SourceDocument {
-  readonly lineIndex: LineIndex;
+  private lines: LineIndex | undefined;
   readonly problems: ParseProblem[] = [];
   /** The plain JS value, or undefined when the text could not be read as data at all. */
   readonly value: unknown;
   private readonly document: Document.Parsed | undefined;
-  /** Per string scalar, the source offset of each character of its value, relative to the scalar's start. */
   /** Per string scalar: its offset map, or the lead of a value spelled verbatim (see `verbatimLead`). */
   private readonly scalarOffsetCache: Map<Node, Int32Array | number> = new Map();
   private readonly pairIndex: Map<YAMLMap, Map<string, Pair>> = new Map();
@@ -47,7 +46,6 @@ export class SourceDocument {
     readonly language: SourceLanguage,
     previous?: SourceDocument,
   ) {
-    this.lineIndex = new LineIndex(text);
     if (text.length > MAX_SOURCE_LENGTH) {
       this.problems.push({
         code: "input-too-large",
@@ -60,8 +58,6 @@ export class SourceDocument {
       this.value = undefined;
       return;
     }
-    // yaml's own duplicate-key check compares every key with every other (quadratic in a map's size, seconds for a
-    // report with thousands of figures), so duplicates are found here in one pass instead.
     const reused = previous ? previous.takeOverFor(text, language) : undefined;
     if (reused && previous) {
       // Only one string value changed: keys, maps and every other string's own text are as they were.
@@ -80,6 +76,8 @@ export class SourceDocument {
     for (const error of document.errors) {
       this.problems.push({ code: "syntax-error", message: describeYamlError(error.code, error.message, language), range: widen(text, error.code, error.message, toRange(error.pos, text.length)) });
     }
+    // yaml's own duplicate-key check compares every key with every other (quadratic in a map's size, seconds for a
+    // report with thousands of figures), so duplicates are found here in one pass instead.
     this.reportDuplicateKeys(document.contents as Node | null);
     if (this.problems.length > 0) {
       this.value = undefined;
@@ -147,6 +145,11 @@ export class SourceDocument {
       return { start: found.pair.key.range[0], end: found.pair.key.range[1] };
     }
     return this.rangeOf(path);
+  }
+
+  /** Lines of the text, made when first asked for: the engine itself works in offsets, only the edges need lines. */
+  get lineIndex(): LineIndex {
+    return (this.lines ??= new LineIndex(this.text));
   }
 
   /** The source range of characters [start, end) of the string value at a path. */

@@ -106,7 +106,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     }
   }
 
-  const suppressions = findSuppressions(text, source.lineIndex);
+  const suppressions = findSuppressions(text, () => source.lineIndex);
   const kept: Diagnostic[] = [];
   let suppressedCount = 0;
   for (const diagnostic of collector.diagnostics) {

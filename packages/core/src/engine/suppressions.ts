@@ -18,8 +18,10 @@ export interface Suppression {
 
 const DIRECTIVE = /#\s*govreport-(disable-next-line|disable)\b([^\n\r]*)/;
 
-export function findSuppressions(text: string, lines: LineIndex): Suppression[] {
+/** `linesOf` is asked only when the text has a directive at all, which few reports have. */
+export function findSuppressions(text: string, linesOf: () => LineIndex): Suppression[] {
   if (!text.includes("govreport-disable")) return [];
+  const lines = linesOf();
   const found: Suppression[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const content = lines.lineText(line);
