@@ -1,4 +1,4 @@
-import { parseQuantity, scanProse, type ParseResult, type ProseQuantity } from "../quantity/index.js";
+import { parseQuantity, parseRelation, scanProse, type ParseResult, type ProseQuantity, type RelationParseResult } from "../quantity/index.js";
 
 /**
  * Results of pure, per-string computations kept across checks of successive versions of one document: an edit
@@ -10,13 +10,15 @@ export interface CheckCache {
   /** Sentence and clause boundaries of printed prose (see prose-relations.ts). */
   readonly marks: Map<string, unknown>;
   readonly quantities: Map<string, ParseResult>;
+  /** The report's `checks`, parsed (evaluating them depends on the figures, so that is done every time). */
+  readonly relations: Map<string, RelationParseResult>;
 }
 
 /** Entries beyond this are dropped oldest first, so a long editing session cannot grow the cache without bound. */
 const LIMIT = 4000;
 
 export function createCheckCache(): CheckCache {
-  return { scans: new Map(), quantities: new Map(), marks: new Map() };
+  return { scans: new Map(), quantities: new Map(), marks: new Map(), relations: new Map() };
 }
 
 function remember<V>(map: Map<string, V>, key: string, compute: (key: string) => V): V {
@@ -34,6 +36,10 @@ export function cachedScan(cache: CheckCache | undefined, text: string): readonl
 
 export function cachedQuantity(cache: CheckCache | undefined, text: string): ParseResult {
   return cache ? remember(cache.quantities, text, parseQuantity) : parseQuantity(text);
+}
+
+export function cachedRelation(cache: CheckCache | undefined, source: string): RelationParseResult {
+  return cache ? remember(cache.relations, source, parseRelation) : parseRelation(source);
 }
 
 export function cachedMarks<T>(cache: CheckCache | undefined, text: string, compute: (text: string) => T): T {

@@ -1,10 +1,9 @@
 import { coveredRequirements, figureValueText, type ReportData, type Section } from "@govreport/schema";
 import type { DataPath } from "../diagnostic.js";
-import { cachedQuantity, type CheckCache } from "./check-cache.js";
+import { cachedQuantity, cachedRelation, type CheckCache } from "./check-cache.js";
 import { matchesOf } from "./matches.js";
 import {
   evaluateRelation,
-  parseRelation,
   type ParseResult,
   type RelationParseResult,
   type RelationEvaluation,
@@ -132,7 +131,7 @@ export function buildModel(report: ReportData, cache?: CheckCache): ReportModel 
   const lookup = (id: string) => figures.get(id)?.quantity;
   const relations: RelationInfo[] = (report.checks ?? []).map((source, index) => {
     const path = ["checks", index];
-    const parsed = parseRelation(source);
+    const parsed = cachedRelation(cache, source);
     if (parsed.ok) {
       for (const reference of parsed.relation.references) {
         references.push({ id: reference.id, path, start: reference.start, end: reference.end, inCheck: true });
