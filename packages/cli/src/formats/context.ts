@@ -1,16 +1,9 @@
 import type { Language, RuleMeta } from "@govreport/core";
 import type { FileCounts, FileReport, FixSummary } from "../check/job.js";
 
-export interface RunSummary {
+/** The counts of every file added up, with how many files there were and how many could not be read. */
+export interface RunSummary extends FileCounts {
   readonly files: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  readonly hints: number;
-  /** Findings with a safe fix that `--fix` would apply. */
-  readonly fixable: number;
-  /** Findings `--fix` removed. */
-  readonly fixed: number;
   readonly unreadable: number;
 }
 

@@ -1,24 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node } from "yaml";
 import { readYamlFast } from "./fast-yaml.js";
+import { repository, repositoryYamlFiles } from "../test-support/repository-yaml.js";
 
-const repository = path.resolve(__dirname, "../../../..");
-
-function yamlFilesUnder(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === "node_modules" || name.startsWith(".") || name === "out" || name === "dist") continue;
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) found.push(...yamlFilesUnder(file));
-    else if (/\.ya?ml$/.test(name)) found.push(file);
-  }
-  return found;
-}
-
-const repositoryYaml = ["examples", "packages", "tests"].flatMap((dir) => yamlFilesUnder(path.join(repository, dir)));
+const repositoryYaml = repositoryYamlFiles();
 const example = readFileSync(path.join(repository, "examples/xiqu-2021/report.yaml"), "utf8");
 
 /** Describes the first difference between two trees, or undefined when they are the same. */

@@ -1,22 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isScalar, parseDocument, visit, type Scalar } from "yaml";
 import { mapScalarOffsets, verbatimLead } from "./scalar-offsets.js";
-
-const repository = path.resolve(__dirname, "../../../..");
-
-function yamlFilesUnder(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === "node_modules" || name.startsWith(".") || name === "out" || name === "dist") continue;
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) found.push(...yamlFilesUnder(file));
-    else if (/\.ya?ml$/.test(name)) found.push(file);
-  }
-  return found;
-}
+import { repositoryYamlFiles } from "../test-support/repository-yaml.js";
 
 /** Every string scalar of a text, with what each way of mapping its value says. */
 function disagreements(text: string): { verbatim: number; disagreeing: string[] } {
@@ -44,7 +31,7 @@ function disagreements(text: string): { verbatim: number; disagreeing: string[] 
 
 describe("verbatimLead", () => {
   it("agrees with the full offset map on every string of the repository's YAML files", () => {
-    const files = ["examples", "packages", "tests"].flatMap((dir) => yamlFilesUnder(path.join(repository, dir)));
+    const files = repositoryYamlFiles();
     let verbatim = 0;
     for (const file of files) {
       const found = disagreements(readFileSync(file, "utf8"));
