@@ -91,7 +91,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
         message: { zh: "文件为空：请按报告数据格式填写（可用 govreport init 生成框架）", en: "The file is empty; fill in report data (govreport init creates a skeleton)" },
       });
     } else {
-      const parsed = validateReport(source.value);
+      const parsed = validateReport(source.value, options);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           for (const finding of findingsFromIssue(issue, source.value)) {
@@ -185,19 +185,21 @@ let reportsValidated = 0;
 
 /**
  * The report schema's parse. zod compiles a fast validator for a schema the first time it is used; that compile
- * costs more than a whole parse without it, and pays off only from the second report on. So the first report a
- * process validates goes the slower way, and every later one (the CLI's next file, the editor's next keystroke) the
- * compiled way. Both accept and reject exactly the same data.
+ * costs more than a whole parse without it, and pays off only from the second report on. So a one-off check (no
+ * cache: the CLI) validates the process's first report the slower way, and every later one the compiled way. An
+ * editor's checks keep a cache: they are a series from the start, and compile on opening rather than on the first
+ * keystroke. Both ways accept and reject exactly the same data.
  */
-function validateReport(value: unknown): ReturnType<typeof ReportData.safeParse> {
-  return ReportData.safeParse(value, reportsValidated++ === 0 ? { jitless: true } : undefined);
+function validateReport(value: unknown, options: CheckOptions): ReturnType<typeof ReportData.safeParse> {
+  const first = reportsValidated++ === 0;
+  return ReportData.safeParse(value, first && options.cache === undefined ? { jitless: true } : undefined);
 }
 
 function resolvePrevious(reference: string, options: CheckOptions): PreviousReport {
   const text = safeRead(options, reference);
   if (text === undefined) return { status: "unreadable", reference, detail: "" };
   try {
-    const parsed = validateReport(parseYaml(text, { maxAliasCount: 100, prettyErrors: false }));
+    const parsed = validateReport(parseYaml(text, { maxAliasCount: 100, prettyErrors: false }), options);
     if (parsed.success) return { status: "ok", reference, report: parsed.data };
     const issue = parsed.error.issues[0];
     return { status: "invalid", reference, detail: `${issue?.path.map(String).join(".") ?? ""}: ${issue?.message ?? ""}` };
