@@ -70,6 +70,20 @@ describe("Workspace", () => {
     expect(workspace.filesChanged(["/tmp/reports/other.yaml"])).toEqual([]);
     expect(workspace.filesChanged(["/tmp/reports/2020.report.yaml"])).toEqual([document.uri]);
   });
+
+  it("knows last year's report exists from the check's own read of it", () => {
+    const text = REPORT.replace("profile: fazhi-annual", "profile: fazhi-annual\nprevious: ./2020.report.yaml");
+    const document = TextDocument.create("file:///tmp/reports/2021.report.yaml", "yaml", 1, text);
+    const reads: string[] = [];
+    const readDisk = (file: string) => {
+      reads.push(file);
+      return file === "/tmp/reports/2020.report.yaml" ? REPORT.replace("year: 2021", "year: 2020") : undefined;
+    };
+    const workspace = new Workspace(() => document, recordingLog(), readDisk);
+    const analysis = workspace.analysisFor(document.uri);
+    expect(analysis?.previous).toEqual({ reference: "./2020.report.yaml", file: "/tmp/reports/2020.report.yaml", exists: true });
+    expect(reads.filter((file) => file === "/tmp/reports/2020.report.yaml")).toHaveLength(1);
+  });
 });
 
 describe("guardRequest", () => {

@@ -193,7 +193,7 @@ export class Workspace {
     const started = performance.now();
     const fileName = uriToFileName(uri);
     const config = this.projectConfigFor(fileName);
-    const { host, reads } = recordingHost(this.readFile);
+    const { host, reads, found } = recordingHost(this.readFile);
     const settings = this.settingsValue;
     const profile = settings.profile !== "" ? settings.profile : config.profile;
     let result: CheckResult;
@@ -214,7 +214,7 @@ export class Workspace {
       result = check("", { fileName: fileName ?? uri, onlyRules: [] });
     }
     for (const failure of result.ruleFailures) this.log.error(`rule ${failure.ruleId} failed on ${uri}: ${failure.error}`);
-    const previous = this.resolvePrevious(result, fileName);
+    const previous = this.resolvePrevious(result, fileName, reads, found);
     // Even with the rules that read it turned off, last year's report is watched: hover and definition show it.
     if (previous?.file) reads.add(previous.file);
     return {
@@ -246,12 +246,16 @@ export class Workspace {
     }
   }
 
-  /** Where `previous:` points; core reads it through the check's host, which makes it a dependency. */
-  private resolvePrevious(result: CheckResult, fileName: string | undefined): PreviousReport | undefined {
+  /**
+   * Where `previous:` points; core reads it through the check's host, which makes it a dependency. Whether it
+   * exists is what that read found; the file is read here only when the check did not read it.
+   */
+  private resolvePrevious(result: CheckResult, fileName: string | undefined, reads: ReadonlySet<string>, found: ReadonlySet<string>): PreviousReport | undefined {
     const reference = result.report?.previous;
     if (reference === undefined || reference.trim() === "") return undefined;
     const file = resolveAgainst(reference, fileName);
-    return { reference, file, exists: file !== undefined && this.readFile(file) !== undefined };
+    if (file === undefined) return { reference, file, exists: false };
+    return { reference, file, exists: reads.has(file) ? found.has(file) : this.readFile(file) !== undefined };
   }
 }
 
