@@ -54,6 +54,7 @@ export function toLspSeverity(severity: Severity): DiagnosticSeverity {
   return LSP_SEVERITY[severity];
 }
 
+/** Whatever this reads from a core diagnostic, `convertsToSame` must compare as well. */
 export function toLspDiagnostic(diagnostic: CoreDiagnostic, lines: LineIndex, uri: string, language: Language): Diagnostic {
   const notes = diagnostic.notes.map((note) => pick(note, language)).filter((note) => note.length > 0);
   const lsp: Diagnostic = {
@@ -71,6 +72,49 @@ export function toLspDiagnostic(diagnostic: CoreDiagnostic, lines: LineIndex, ur
   }
   if (diagnostic.tags.includes("unnecessary")) lsp.tags = [DiagnosticTag.Unnecessary];
   return lsp;
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/** `toRange(lines, source)` equals `range`; `start` is where `source` starts, when the caller knows it already. */
+function sameRange(range: Range, lines: LineIndex, source: SourceRange, start: Position = lines.positionAt(source.start)): boolean {
+  if (!samePosition(range.start, start)) return false;
+  return source.end <= source.start ? samePosition(range.end, start) : samePosition(range.end, lines.positionAt(source.end));
+}
+
+/**
+ * Whether `diagnostic` (in the text `lines` indexes; it starts at `start`) converts to `converted`, the LSP
+ * form of `before` made for the same uri and language. It compares what `toLspDiagnostic` reads, field by
+ * field, which costs far less than converting again and leaves `converted` free to be reused.
+ */
+export function convertsToSame(
+  diagnostic: CoreDiagnostic,
+  start: Position,
+  lines: LineIndex,
+  language: Language,
+  before: CoreDiagnostic,
+  converted: Diagnostic,
+): boolean {
+  if (diagnostic.code !== before.code || diagnostic.severity !== before.severity) return false;
+  if (!sameRange(converted.range, lines, diagnostic.range, start)) return false;
+  if (pick(diagnostic.message, language) !== pick(before.message, language)) return false;
+  if (diagnostic.notes.length !== before.notes.length) return false;
+  for (let i = 0; i < diagnostic.notes.length; i++) {
+    if (pick(diagnostic.notes[i] as CoreDiagnostic["message"], language) !== pick(before.notes[i] as CoreDiagnostic["message"], language)) return false;
+  }
+  if (diagnostic.tags.includes("unnecessary") !== before.tags.includes("unnecessary")) return false;
+  if (diagnostic.related.length !== before.related.length) return false;
+  const relatedInformation = converted.relatedInformation ?? [];
+  for (let i = 0; i < diagnostic.related.length; i++) {
+    const related = diagnostic.related[i] as CoreDiagnostic["related"][number];
+    const relatedBefore = before.related[i] as CoreDiagnostic["related"][number];
+    const information = relatedInformation[i];
+    if (!information || pick(related.message, language) !== pick(relatedBefore.message, language)) return false;
+    if (!sameRange(information.location.range, lines, related.range)) return false;
+  }
+  return true;
 }
 
 export function toTextEdit(lines: LineIndex, edit: CoreTextEdit): TextEdit {

@@ -34,7 +34,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { FIX_ALL_KIND, codeActions } from "./features/code-actions.js";
 import { codeLenses } from "./features/code-lens.js";
 import { completion } from "./features/completion.js";
-import { DiagnosticsPublisher, pullDiagnostics } from "./features/diagnostics.js";
+import { DiagnosticsPublisher, LspDiagnostics, pullDiagnostics } from "./features/diagnostics.js";
 import { foldingRanges } from "./features/folding.js";
 import { hover } from "./features/hover.js";
 import { inlayHints } from "./features/inlay-hints.js";
@@ -69,6 +69,7 @@ export function startServer(connection: Connection): void {
     error: (message) => connection.console.error(message),
   };
   const workspace = new Workspace((uri) => documents.get(uri), log);
+  const lspDiagnostics = new LspDiagnostics();
   // A broken config file is shown where it is broken, whether or not it is open.
   workspace.configProblemsListener = (file, problems) => {
     const uri = fileNameToUri(file);
@@ -90,7 +91,7 @@ export function startServer(connection: Connection): void {
     if (ignored.length > 0) log.warn(`ignored invalid settings: ${ignored.join(", ")}`);
     push = options.pushDiagnostics === true || capabilities.textDocument?.diagnostic === undefined;
     const delay = typeof options.diagnosticsDelayMs === "number" && options.diagnosticsDelayMs >= 0 ? options.diagnosticsDelayMs : DEFAULT_DIAGNOSTICS_DELAY_MS;
-    publisher = new DiagnosticsPublisher(workspace, connection, log, (uri) => documents.get(uri)?.version, delay);
+    publisher = new DiagnosticsPublisher(workspace, lspDiagnostics, connection, log, (uri) => documents.get(uri)?.version, delay);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -204,6 +205,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(
     guardNotification(log, "didClose", (event) => {
       workspace.didClose(event.document.uri);
+      lspDiagnostics.forget(event.document.uri);
       if (push) publisher?.clear(event.document.uri);
       dependentsChanged(event.document.uri);
     }),
@@ -212,7 +214,7 @@ export function startServer(connection: Connection): void {
   const analysisOf = (uri: string) => workspace.analysisFor(uri);
 
   connection.languages.diagnostics.on(
-    guardRequest(log, "diagnostic", { kind: "full" as const, items: [] }, (params) => pullDiagnostics(workspace, params), { retriggerRequest: true }),
+    guardRequest(log, "diagnostic", { kind: "full" as const, items: [] }, (params) => pullDiagnostics(workspace, lspDiagnostics, params), { retriggerRequest: true }),
   );
   connection.onCodeAction(
     guardRequest(log, "codeAction", [], (params) => {
