@@ -72,6 +72,7 @@ describe("the fast YAML reader on the repository's files", () => {
 });
 
 const agreeing: [string, string][] = [
+  ["empty values followed by spaces, mid-file and at the end", "a: \nb:  \r\nc:\n  - \n  -\nd: 1\ne: "],
   ["strip and clip block scalars before blank lines", "a: >-\n  x\n  y\n\n\nb: |\n  one\n\n  two\n\nc: >\n  z\n"],
   ["a block scalar in a sequence, then more items", "s:\n  - >-\n    x\n\n  - y\n  - |-\n    l\n"],
   ["comments after values and between entries", "a: b  # note\n# between\nc: 'it''s'  # another\nd: \"q\"\n"],
@@ -99,6 +100,7 @@ describe("the fast YAML reader", () => {
     ["a lone CR", "a: b\rc: d\n"],
     ["a document marker", "---\na: b\n"],
     ["a top-level sequence", "- a\n- b\n"],
+    ["a block scalar header inside a flow sequence", "a: [>]\nb: [x, |]\n"],
     ["a malformed key line", "a: b\n  c: d\n"],
   ])("declines %s", (_name, text) => {
     expect(readYamlFast(text)).toBeUndefined();

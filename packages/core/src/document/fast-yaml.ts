@@ -261,7 +261,8 @@ class Reader {
     let p = position;
     while (this.text.charCodeAt(p) === SPACE) p++;
     const c = this.text.charCodeAt(p);
-    if (p >= this.length || this.isBreakAt(p)) return this.readNestedBlock(position, this.nextLineStart(p), indent, true);
+    // An empty value sits where its line's spaces end, as `yaml` places it.
+    if (p >= this.length || this.isBreakAt(p)) return this.readNestedBlock(p, this.nextLineStart(p), indent, true);
     if (c === HASH) decline();
     return this.readInlineValue(p, indent);
   }
@@ -321,7 +322,7 @@ class Reader {
     let p = dash + 1;
     while (this.text.charCodeAt(p) === SPACE) p++;
     const c = this.text.charCodeAt(p);
-    if (p >= this.length || this.isBreakAt(p)) return this.readNestedBlock(dash + 1, this.nextLineStart(p), indent, false);
+    if (p >= this.length || this.isBreakAt(p)) return this.readNestedBlock(p, this.nextLineStart(p), indent, false);
     if (c === HASH || (c === DASH && this.isSequenceDash(p))) decline();
     if (this.looksLikeKey(p)) return this.readBlockMap(p, p - this.lineStartOf(p));
     return this.readInlineValue(p, indent);
@@ -587,7 +588,9 @@ class Reader {
       node.type = c === 0x22 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
       return { node, value, next };
     }
-    if (c === 0x26 || c === 0x2a || c === 0x21 || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x3f || c === COMMA || c === HASH || c === COLON || c === 0x7b || c === 0x5b || c === 0x7d || c === 0x5d || c === DASH) decline();
+    // Indicators cannot start a plain scalar; `yaml` rejects some and reads others otherwise (block scalar headers `|`
+    // and `>` are errors inside a flow collection).
+    if (c === 0x26 || c === 0x2a || c === 0x21 || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x3f || c === 0x7c || c === 0x3e || c === COMMA || c === HASH || c === COLON || c === 0x7b || c === 0x5b || c === 0x7d || c === 0x5d || c === DASH) decline();
     const lineEnd = this.lineEnd(start);
     let p = start;
     for (; p < lineEnd; p++) {
