@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parse, type Document, type Node, type Scalar } from "yaml";
+import { readYamlFast } from "./fast-yaml.js";
 
 /**
  * Re-reads a document after a small edit inside one string value without parsing the whole text again: typing in a
@@ -134,10 +135,17 @@ function findStringScalar(root: Node | null, from: number, to: number): { node: 
   }
 }
 
-/** A scalar's source read as the value of a one-key document, which is how it reads in place too. */
+/**
+ * A scalar's source read as the value of a one-key document, which is how it reads in place too. The fast reader
+ * first: it reads what it accepts exactly as `yaml` does, and is the reader already in use, where `yaml`'s own
+ * parser would be compiled for the first edit of a session.
+ */
 function readAlone(scalarSource: string): unknown {
+  const source = `x: ${scalarSource}\n`;
+  const fast = readYamlFast(source);
+  if (fast) return (fast.value as { x?: unknown }).x;
   try {
-    const value = parse(`x: ${scalarSource}\n`, { prettyErrors: false }) as { x?: unknown } | null;
+    const value = parse(source, { prettyErrors: false }) as { x?: unknown } | null;
     return value?.x;
   } catch {
     return undefined;
