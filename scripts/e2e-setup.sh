@@ -31,6 +31,10 @@ fi
 
 mkdir -p "$TOOLS"
 
+# Run from `pnpm test`, this script inherits pnpm's npm_config_user_agent, which npm takes as its own user agent;
+# code-server's postinstall then cannot tell which package manager runs it, and fails.
+unset npm_config_user_agent
+
 if [ "$("$N24/bin/node" --version 2>/dev/null || true)" != "v$NODE24_VERSION" ]; then
   log "installing Node $NODE24_VERSION into $TOOLS/node24"
   rm -rf "$TOOLS/node24"
