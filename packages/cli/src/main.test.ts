@@ -55,6 +55,7 @@ describe("main", () => {
     [["check"], "请指定要检查的文件"],
     [["init", "--profile", "./nope.profile.yaml", "--year", "2022"], "无法读取报告规则文件 ./nope.profile.yaml"],
     [["--format"], "argument missing"],
+    [["check", "--no-such-option", "a.report.yaml"], "命令行参数有误（用法见 govreport --help）"],
   ])("exits 2 with a message for %j", async (argv, message) => {
     const io = bufferIo();
     expect(await main(argv, io)).toBe(EXIT.usage);

@@ -135,8 +135,13 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       }
     }
   } catch (error) {
-    if (isUsageError(error) || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (isUsageError(error)) {
       io.stderr.write(`govreport: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+    // Node's argument parser explains in English only; the drafter gets the gist in Chinese first.
+    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr.write(`govreport: 命令行参数有误（用法见 govreport --help） — ${(error as Error).message}\n`);
       return EXIT.usage;
     }
     io.stderr.write(`govreport: 内部错误 internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
