@@ -58,31 +58,18 @@ export type Formatter = StreamingFormatter | DocumentFormatter;
 
 export const NO_COUNTS: FileCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0, fixed: 0 };
 
-/** Adds up the counts of one file; `unreadable` says whether the file could not be read at all. */
+/** Adds up the counts of each file; `unreadable` says whether the file could not be read at all. */
 export class SummaryTotals {
-  private files = 0;
-  private errors = 0;
-  private warnings = 0;
-  private infos = 0;
-  private hints = 0;
-  private fixable = 0;
-  private fixed = 0;
-  private unreadable = 0;
+  private readonly totals: { -readonly [K in keyof RunSummary]: number } = { files: 0, ...NO_COUNTS, unreadable: 0 };
 
   add(counts: FileCounts, unreadable: boolean): void {
-    this.files++;
-    this.errors += counts.errors;
-    this.warnings += counts.warnings;
-    this.infos += counts.infos;
-    this.hints += counts.hints;
-    this.fixable += counts.fixable;
-    this.fixed += counts.fixed;
-    if (unreadable) this.unreadable++;
+    this.totals.files++;
+    for (const key of Object.keys(NO_COUNTS) as Array<keyof FileCounts>) this.totals[key] += counts[key];
+    if (unreadable) this.totals.unreadable++;
   }
 
   summary(): RunSummary {
-    const { files, errors, warnings, infos, hints, fixable, fixed, unreadable } = this;
-    return { files, errors, warnings, infos, hints, fixable, fixed, unreadable };
+    return { ...this.totals };
   }
 }
 
