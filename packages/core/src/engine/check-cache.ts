@@ -10,6 +10,8 @@ export interface CheckCache {
   /** Sentence and clause boundaries of printed prose (see prose-relations.ts). */
   readonly marks: Map<string, unknown>;
   readonly quantities: Map<string, ParseResult>;
+  /** Printed prose by its text and the values of the figures it refers to (see prose-relations.ts). */
+  readonly printed: Map<string, unknown>;
   /** The report's `checks`, parsed (evaluating them depends on the figures, so that is done every time). */
   readonly relations: Map<string, RelationParseResult>;
 }
@@ -18,7 +20,7 @@ export interface CheckCache {
 const LIMIT = 4000;
 
 export function createCheckCache(): CheckCache {
-  return { scans: new Map(), quantities: new Map(), marks: new Map(), relations: new Map() };
+  return { scans: new Map(), quantities: new Map(), marks: new Map(), printed: new Map(), relations: new Map() };
 }
 
 function remember<V>(map: Map<string, V>, key: string, compute: (key: string) => V): V {
@@ -40,6 +42,10 @@ export function cachedQuantity(cache: CheckCache | undefined, text: string): Par
 
 export function cachedRelation(cache: CheckCache | undefined, source: string): RelationParseResult {
   return cache ? remember(cache.relations, source, parseRelation) : parseRelation(source);
+}
+
+export function cachedPrinted<T>(cache: CheckCache, key: string, compute: () => T): T {
+  return remember(cache.printed, key, compute) as T;
 }
 
 export function cachedMarks<T>(cache: CheckCache | undefined, text: string, compute: (text: string) => T): T {

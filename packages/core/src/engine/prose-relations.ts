@@ -21,7 +21,7 @@ import {
   scanProse,
   subtractIntervals,
 } from "../quantity/index.js";
-import { cachedMarks, cachedScan } from "./check-cache.js";
+import { cachedMarks, cachedPrinted, cachedScan } from "./check-cache.js";
 import { matchesOf } from "./matches.js";
 import type { FigureInfo, ProseField, ReportModel, SectionInfo } from "./model.js";
 
@@ -163,20 +163,24 @@ function readPrinted(prose: PrintedText, figureSegments: readonly Segment[], sca
   return prose;
 }
 
+/** What is found in a printed text when first asked for. */
+interface FoundInText {
+  /** Only prose with a 其中 or a rate in it is ever asked about its sentences and clauses. */
+  marks?: TextMarks;
+  /** Two rules read the breakdowns of every paragraph: the one that exceeds its total and the one that falls short. */
+  breakdowns?: readonly Breakdown[];
+  rateReadings?: readonly RateReading[];
+}
+
 /**
  * One printed field. A class rather than an object of closures: a report has a printed field for every paragraph,
  * and each would otherwise carry its own copy of every function.
  */
 class PrintedText implements PrintedProse {
-  readonly quantities: PrintedQuantity[] = [];
-  readonly opaque: Array<readonly [number, number]> = [];
-  /**
-   * Found on the first question: only prose with a 其中 or a rate in it is ever asked about its sentences and
-   * clauses, so most paragraphs never need them.
-   */
-  private marks: TextMarks | undefined;
-  /** Kept by `findBreakdowns`. */
-  breakdowns: readonly Breakdown[] | undefined;
+  readonly quantities: PrintedQuantity[];
+  readonly opaque: Array<readonly [number, number]>;
+  /** What is found about the text once asked for; shared with every field the same reading serves. */
+  private readonly found: FoundInText;
 
   constructor(
     readonly field: ProseField,
@@ -184,7 +188,26 @@ class PrintedText implements PrintedProse {
     /** What was written and what was substituted, in order; undefined when the field prints as written. */
     private readonly segments: readonly Segment[] | undefined,
     private readonly marksOf: (text: string) => TextMarks,
-  ) {}
+    shared?: Pick<PrintedText, "quantities" | "opaque"> & { readonly found: FoundInText },
+  ) {
+    this.quantities = shared?.quantities ?? [];
+    this.opaque = shared?.opaque ?? [];
+    this.found = shared?.found ?? {};
+  }
+
+  /**
+   * The same reading for another field that holds the same text and refers to figures printed the same way: all
+   * that was found is shared, and only the field (its path, its kind) is the other's.
+   */
+  forField(field: ProseField): PrintedText {
+    if (field === this.field) return this;
+    return new PrintedText(field, this.text, this.segments, this.marksOf, { quantities: this.quantities, opaque: this.opaque, found: this.found });
+  }
+
+  /** Something found from the text alone, computed on the first question. */
+  remembered<K extends keyof FoundInText>(key: K, compute: () => NonNullable<FoundInText[K]>): NonNullable<FoundInText[K]> {
+    return (this.found[key] ??= compute()) as NonNullable<FoundInText[K]>;
+  }
 
   toSource(start: number, end: number): readonly [number, number] {
     if (!this.segments) {
@@ -222,7 +245,7 @@ class PrintedText implements PrintedProse {
   }
 
   private textMarks(): TextMarks {
-    return (this.marks ??= this.marksOf(this.text));
+    return this.remembered("marks", () => this.marksOf(this.text));
   }
 
   private clamp(offset: number): number {
@@ -351,12 +374,25 @@ const printedCache = new WeakMap<ReportModel, readonly PrintedProse[]>();
 export function printedProse(model: ReportModel): readonly PrintedProse[] {
   let printed = printedCache.get(model);
   if (!printed) {
-    printed = model.prose.map((field) =>
-      printProse(field, model.figures, (text) => cachedScan(model.cache, text), (text) => cachedMarks(model.cache, text, textMarks)),
-    );
+    const print = (field: ProseField) =>
+      printProse(field, model.figures, (text) => cachedScan(model.cache, text), (text) => cachedMarks(model.cache, text, textMarks)) as PrintedText;
+    const cache = model.cache;
+    // Across an editor's versions, a paragraph whose text and referenced figures did not change reads the same.
+    printed = cache ? model.prose.map((field) => cachedPrinted(cache, printingKey(field, model.figures), () => print(field)).forField(field)) : model.prose.map(print);
     printedCache.set(model, printed);
   }
   return printed;
+}
+
+/**
+ * What a field's printed reading depends on: its text, and for each `{id}` in it the value text of that figure (or
+ * that there is none).
+ */
+function printingKey(field: ProseField, figures: ReadonlyMap<string, FigureInfo>): string {
+  if (!field.text.includes("{")) return field.text;
+  let key = field.text;
+  for (const match of matchesOf(REFERENCE_PATTERN, field.text)) key += `\u0000${figures.get(match[1] ?? "")?.text ?? "\u0001"}`;
+  return key;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -435,9 +471,8 @@ const OPEN_LIST = /等|其他|其它|其余|主要|重点|部分|包括|含|例�
  * of that unit after 其中 at its parenthesis level, leaving out changes (同比增加10件) and restated sums (合计).
  */
 export function findBreakdowns(prose: PrintedProse): Breakdown[] {
-  // Two rules read the breakdowns of every paragraph: the one that exceeds its total and the one that falls short.
   // A printed field keeps them; a copy goes out, so that no caller's sorting or filtering reaches the next.
-  if (prose instanceof PrintedText) return [...(prose.breakdowns ??= readBreakdowns(prose))];
+  if (prose instanceof PrintedText) return [...prose.remembered("breakdowns", () => readBreakdowns(prose))];
   return readBreakdowns(prose);
 }
 
@@ -598,6 +633,11 @@ export interface RateReading {
  * gives the rate (see `anyReadingGives`), so a wrong guess at the pairing never makes a contradiction.
  */
 export function findRateReadings(prose: PrintedProse): RateReading[] {
+  if (prose instanceof PrintedText) return [...prose.remembered("rateReadings", () => readRateReadings(prose))];
+  return readRateReadings(prose);
+}
+
+function readRateReadings(prose: PrintedProse): RateReading[] {
   const readings: RateReading[] = [];
   // The words of a count are compared with every rate after it and every count beside it; they are found once.
   const words = new Map<PrintedQuantity, Set<string>>();
