@@ -101,6 +101,8 @@ describe("the fast YAML reader", () => {
     ["a document marker", "---\na: b\n"],
     ["a top-level sequence", "- a\n- b\n"],
     ["a block scalar header inside a flow sequence", "a: [>]\nb: [x, |]\n"],
+    ["a duplicate key", "a: 1\nb: 2\na: 3\n"],
+    ["a duplicate key in a flow map", "a: { x: 1, x: 2 }\n"],
     ["a malformed key line", "a: b\n  c: d\n"],
   ])("declines %s", (_name, text) => {
     expect(readYamlFast(text)).toBeUndefined();

@@ -193,6 +193,8 @@ class Reader {
       const key = this.readKey(keyStart);
       const item = this.readMapValue(key.colon + 1, indent);
       map.items.push(newPair(key.node, item.node));
+      // A duplicate key is an error `yaml`'s reading reports where it is; that reading is left to it.
+      if (Object.prototype.hasOwnProperty.call(value, key.name)) decline();
       value[key.name] = item.value;
       end = item.end;
       const next = this.skipBlankAndCommentLines(item.end);
@@ -543,6 +545,7 @@ class Reader {
         while (this.text.charCodeAt(p) === SPACE) p++;
         const item = this.readFlowScalar(p, close);
         (collection as YAMLMap).items.push(newPair(key.node, item.node));
+        if (Object.prototype.hasOwnProperty.call(mapValue, key.name)) decline();
         mapValue[key.name] = item.value;
         p = item.next;
       } else {

@@ -18,6 +18,8 @@ export interface ParseProblem {
 export const MAX_SOURCE_LENGTH = 4 * 1024 * 1024;
 /** Aliases are legitimate YAML, but an alias bomb must not expand into gigabytes. */
 const MAX_ALIAS_COUNT = 200;
+/** Maps up to this many keys are searched rather than indexed. */
+const SMALL_MAP = 8;
 
 /**
  * A report-data file as text plus its YAML/JSON tree: every value is reachable by its data path, and every
@@ -77,8 +79,9 @@ export class SourceDocument {
       this.problems.push({ code: "syntax-error", message: describeYamlError(error.code, error.message, language), range: widen(text, error.code, error.message, toRange(error.pos, text.length)) });
     }
     // yaml's own duplicate-key check compares every key with every other (quadratic in a map's size, seconds for a
-    // report with thousands of figures), so duplicates are found here in one pass instead.
-    this.reportDuplicateKeys(document.contents as Node | null);
+    // report with thousands of figures), so duplicates are found here in one pass instead. The fast reader declines
+    // any text with a duplicate key, so what it read has none.
+    if (!fast) this.reportDuplicateKeys(document.contents as Node | null);
     if (this.problems.length > 0) {
       this.value = undefined;
       return;
@@ -202,7 +205,7 @@ export class SourceDocument {
       let nextNode: Node | undefined;
       let nextPair: Pair | undefined;
       if (isMap(resolved)) {
-        nextPair = this.pairsOf(resolved).get(String(segment));
+        nextPair = this.pairIn(resolved, String(segment));
         nextNode = (nextPair?.value ?? undefined) as Node | undefined;
         if (!nextPair) break;
       } else if (isSeq(resolved) && typeof segment === "number") {
@@ -248,7 +251,18 @@ export class SourceDocument {
     }
   }
 
-  /** Key → pair of a map, built once per map: findings on a report with thousands of figures stay linear. */
+  /** The pair of a map's key: the first of that name, as yaml's own lookup finds. */
+  private pairIn(map: YAMLMap, key: string): Pair | undefined {
+    // A few keys are compared directly; a larger map is indexed once, so that findings on a report with thousands
+    // of figures stay linear.
+    if (map.items.length <= SMALL_MAP) {
+      for (const item of map.items) if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item;
+      return undefined;
+    }
+    return this.pairsOf(map).get(key);
+  }
+
+  /** Key → pair of a map, built once per map. */
   private pairsOf(map: YAMLMap): Map<string, Pair> {
     let pairs = this.pairIndex.get(map);
     if (!pairs) {
