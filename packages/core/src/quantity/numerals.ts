@@ -148,7 +148,9 @@ const SMALL_UNITS: ReadonlyMap<string, bigint> = new Map([["十", 10n], ["百", 
 
 /** A lookup table over the Basic Multilingual Plane: the prose scanner asks this for every character. */
 const NUMERAL_TABLE = new Uint8Array(0x10000);
-for (const char of "〇零一二两三四五六七八九十百千万亿") NUMERAL_TABLE[char.charCodeAt(0)] = 1;
+/** Every character that can be part of a Chinese numeral. */
+export const CHINESE_NUMERALS = "〇零一二两三四五六七八九十百千万亿";
+for (const char of CHINESE_NUMERALS) NUMERAL_TABLE[char.charCodeAt(0)] = 1;
 
 export function isChineseNumeralCode(code: number): boolean {
   return NUMERAL_TABLE[code] === 1;
