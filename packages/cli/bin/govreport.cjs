@@ -18,11 +18,14 @@ function modifiedMs(file) {
 const packageDir = path.join(__dirname, "..");
 const bundle = path.join(packageDir, "dist", "govreport.cjs");
 const bundled = modifiedMs(bundle);
-// tsc -b rewrites a project's tsbuildinfo whenever it compiles it; outside the repository these do not exist.
+// tsc -b rewrites a project's tsbuildinfo whenever it compiles it; outside the repository these do not exist. A
+// build restored from turbo's cache writes the bundle and the tsbuildinfo files together, in any order, so only a
+// compile clearly later than the bundle counts.
+const RESTORED_TOGETHER_MS = 2000;
 const compiledAfterBundle =
   bundled !== undefined &&
   [path.join(packageDir, "tsconfig.tsbuildinfo"), ...["core", "render", "schema", "import"].map((name) => path.join(packageDir, "..", name, "tsconfig.tsbuildinfo"))].some(
-    (file) => (modifiedMs(file) ?? 0) > bundled,
+    (file) => (modifiedMs(file) ?? 0) > bundled + RESTORED_TOGETHER_MS,
   );
 
 require(bundled === undefined || compiledAfterBundle ? path.join(packageDir, "out", "entry.js") : bundle);
