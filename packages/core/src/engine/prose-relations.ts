@@ -75,8 +75,8 @@ interface Segment {
   readonly resolved: boolean;
 }
 
-/** Shared by every field and quantity without references; never added to. */
-const NO_SEGMENTS: Segment[] = [];
+/** Shared by every field and quantity without references. */
+const NO_SEGMENTS: readonly Segment[] = [];
 
 /** The same pattern the model uses to find references, so both agree on what a reference is. */
 const REFERENCE_PATTERN = /\{([^{}\s]{1,100})\}/g;
@@ -127,17 +127,18 @@ function readPrinted(prose: PrintedText, figureSegments: readonly Segment[], sca
   let firstSegment = 0;
   for (const scanned of scan(printed)) {
     while (firstSegment < figureSegments.length && figureSegments[firstSegment]!.printedEnd <= scanned.start) firstSegment++;
-    // Most quantities are literals in paragraphs without references, and touch no segment at all.
-    const touched: Segment[] = firstSegment < figureSegments.length ? [] : NO_SEGMENTS;
+    // Most quantities are literals in paragraphs without references, and touch no segment at all: no list is made.
+    let touching: Segment[] | undefined;
     let unresolved = false;
     for (let k = firstSegment; k < figureSegments.length && figureSegments[k]!.printedStart < scanned.end; k++) {
       const segment = figureSegments[k]!;
       if (segment.printedEnd > scanned.start) {
-        touched.push(segment);
+        (touching ??= []).push(segment);
         if (!segment.resolved) unresolved = true;
       }
     }
     if (unresolved) continue;
+    const touched = touching ?? NO_SEGMENTS;
     const only = touched.length === 1 ? touched[0]! : undefined;
     const exact = only !== undefined && printed.slice(only.printedStart, only.printedEnd).trim() === scanned.text.trim() && scanned.start >= only.printedStart && scanned.end <= only.printedEnd;
     quantities.push({
@@ -169,6 +170,7 @@ interface FoundInText {
   marks?: TextMarks;
   /** Two rules read the breakdowns of every paragraph: the one that exceeds its total and the one that falls short. */
   breakdowns?: readonly Breakdown[];
+  /** Read by the rule on rates that contradict their counts. */
   rateReadings?: readonly RateReading[];
 }
 

@@ -66,16 +66,16 @@ function bigIntOfDigits(digits: string): bigint {
   return digits.length <= 15 ? BigInt(Number(digits)) : BigInt(digits);
 }
 
-/**
- * Reads Arabic digits at `index`, with `,` thousands separators and a decimal point. In strict mode a
- * malformed separator is an error; otherwise the number simply ends before it (prose uses commas freely).
- */
 /** Digits as ASCII; full-width digits are rare, so only they pay for conversion. */
 function digitsOf(text: string, from: number, to: number): string {
   const raw = text.slice(from, to);
   return /[０-９]/u.test(raw) ? raw.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)) : raw;
 }
 
+/**
+ * Reads Arabic digits at `index`, with `,` thousands separators and a decimal point. In strict mode a
+ * malformed separator is an error; otherwise the number simply ends before it (prose uses commas freely).
+ */
 export function readArabicNumber(
   text: string,
   index: number,
