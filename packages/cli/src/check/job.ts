@@ -76,6 +76,8 @@ export interface FileCounts {
   readonly fixed: number;
 }
 
+export const NO_COUNTS: FileCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0, fixed: 0 };
+
 /**
  * What a run keeps of one checked file: counts for the summary, what the exit code and the closing lines need, and
  * the file's part of the output. Plain data, so it can come back from a worker thread; it never holds the source

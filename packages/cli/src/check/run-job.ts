@@ -3,7 +3,7 @@ import path from "node:path";
 import { applySafeFixes, check, codeFrame, type CheckResult, type Diagnostic, type LineIndex, type SourceRange } from "@govreport/core";
 import { fileHost } from "../file-host.js";
 import { FORMATTERS } from "../formats/index.js";
-import type { CheckJob, FileCounts, FileOutcome, FileReport, LineColumn, OutputOptions, PlacedRange, ReportedDiagnostic } from "./job.js";
+import { NO_COUNTS, type CheckJob, type FileCounts, type FileOutcome, type FileReport, type LineColumn, type OutputOptions, type PlacedRange, type ReportedDiagnostic } from "./job.js";
 
 /** Fixes can enable other fixes (or overlap and be held back); a few passes settle it, ten is a safety stop. */
 export const MAX_FIX_PASSES = 10;
@@ -28,22 +28,16 @@ export function runJob(job: CheckJob, output: OutputOptions): FileOutcome {
   };
 }
 
+const COUNT_OF_SEVERITY = { error: "errors", warning: "warnings", info: "infos", hint: "hints" } as const;
+
 function countFindings(report: FileReport): FileCounts {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let hints = 0;
-  let fixable = 0;
-  let fixed = 0;
+  const counts: { -readonly [K in keyof FileCounts]: number } = { ...NO_COUNTS };
   for (const diagnostic of report.diagnostics) {
-    if (diagnostic.severity === "error") errors++;
-    else if (diagnostic.severity === "warning") warnings++;
-    else if (diagnostic.severity === "info") infos++;
-    else hints++;
-    if (diagnostic.fixes.some((fix) => fix.safe)) fixable++;
+    counts[COUNT_OF_SEVERITY[diagnostic.severity]]++;
+    if (diagnostic.fixes.some((fix) => fix.safe)) counts.fixable++;
   }
-  for (const count of Object.values(report.fix?.fixedByRule ?? {})) fixed += count;
-  return { errors, warnings, infos, hints, fixable, fixed };
+  for (const count of Object.values(report.fix?.fixedByRule ?? {})) counts.fixed += count;
+  return counts;
 }
 
 /** Reads, checks and (with --fix) fixes one file; `frames` adds the code frames only the stylish format prints. */

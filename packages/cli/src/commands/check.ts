@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, realpathSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { allRuleMeta, type ConfigProblem, type Language } from "@govreport/core";
 import type { CheckJob, FileOutcome, FileReport, OutputOptions } from "../check/job.js";
@@ -200,7 +200,8 @@ function fileSink(target: string, shown: string): OutputSink {
   const flush = () => {
     if (buffered === "" || fd === undefined) return;
     try {
-      writeSync(fd, buffered);
+      // Given a descriptor, writeFileSync writes at the current position and, unlike writeSync, until all is written.
+      writeFileSync(fd, buffered, "utf8");
     } catch (error) {
       throw fail(error);
     }

@@ -1,5 +1,5 @@
 import type { Language, RuleMeta } from "@govreport/core";
-import type { FileCounts, FileReport, FixSummary } from "../check/job.js";
+import { NO_COUNTS, type FileCounts, type FileReport, type FixSummary } from "../check/job.js";
 
 /** The counts of every file added up, with how many files there were and how many could not be read. */
 export interface RunSummary extends FileCounts {
@@ -55,8 +55,6 @@ export interface DocumentFormatter {
 }
 
 export type Formatter = StreamingFormatter | DocumentFormatter;
-
-export const NO_COUNTS: FileCounts = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0, fixed: 0 };
 
 /** Adds up the counts of each file; `unreadable` says whether the file could not be read at all. */
 export class SummaryTotals {
