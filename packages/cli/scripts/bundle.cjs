@@ -57,6 +57,23 @@ const workspaceSources = {
   },
 };
 
+/**
+ * yaml ships CommonJS for Node and the same code as ES modules for other platforms. From our ES module sources, the
+ * CommonJS build is reached through esbuild's interop getters on every call (`isMap`, `isScalar`, …), which the
+ * engine makes thousands of times per report; the ES build is scope-hoisted and tree-shaken instead. The builds
+ * differ only in debugging hooks (LOG_TOKENS, LOG_STREAM), in showing a warning with console.warn rather than
+ * process.emitWarning, and in decoding !!binary with atob rather than Buffer, which Node 20 has too.
+ */
+const yamlModules = {
+  name: "yaml-modules",
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) => {
+      const manifest = require.resolve("yaml/package.json", { paths: [args.resolveDir] });
+      return { path: path.join(path.dirname(manifest), "browser", "dist", "index.js") };
+    });
+  },
+};
+
 /** In the main file, `./commands/<command>.js` is loaded from dist/<command>.cjs at run time. */
 const commandFiles = {
   name: "command-files",
@@ -130,7 +147,7 @@ async function main() {
       entryPoints: Object.fromEntries(COMMANDS.map((command) => [command, path.join(src, "commands", `${command}.ts`)])),
       outdir: dist,
       outExtension: { ".js": ".cjs" },
-      plugins: [workspaceSources],
+      plugins: [workspaceSources, yamlModules],
     }),
   ]);
   checkDuplicates(entry.metafile, commands.metafile);
