@@ -14,11 +14,6 @@ if (process.argv[2] === WORKER_FLAG && !require("node:worker_threads").isMainThr
   const port = parentPort as NonNullable<typeof parentPort>;
   void import("./commands/check.js").then(({ serveCheckJobs }) => serveCheckJobs(port, workerData as WorkerSetup));
 } else {
-  // `govreport check … | head` closes the pipe early; that is not an error worth a stack trace.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
   // Workers start the way this process started (through bin/, which picks the bundle or the compiled modules).
   const workerScript = require.main?.filename ?? __filename;
   void import("./main.js")

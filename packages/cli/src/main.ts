@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Language } from "@govreport/core";
 import { EXIT, isUsageError, UsageError, type Io } from "./io.js";
+import { standardError, standardOutput } from "./standard-output.js";
 import { VERSION } from "./version.js";
 
 export const HELP = `govreport ${VERSION} — 法治政府建设年度报告等报告数据的检查工具
@@ -161,7 +162,7 @@ function parseCount(value: string | undefined, flag: string): number | undefined
   return Number(value);
 }
 
-/** The process's streams, folder and environment; `workerScript` lets a check use worker threads. */
+/** The process's output, folder and environment; `workerScript` lets a check use worker threads. */
 export function processIo(workerScript?: string): Io {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, workerScript };
+  return { stdout: standardOutput(), stderr: standardError(), cwd: process.cwd(), env: process.env, workerScript };
 }

@@ -1,0 +1,104 @@
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, makeProject, REPO, runCli } from "./helpers.js";
+
+const MODULE = path.join(REPO, "packages", "cli", "out", "standard-output.js");
+
+/**
+ * Runs a script that writes `count` numbered lines through standardOutput, and reads its stdout through a pipe,
+ * pausing after the first chunk so that the writer runs ahead of the reader. Before writing, the script can make
+ * Node open its own stream on the pipe first, which leaves the descriptor non-blocking, so direct writes meet
+ * EAGAIN. It reports on stderr how often it fell back to Node's stream.
+ */
+function writeThroughPipe(count: number, streamFirst: boolean): Promise<{ stdout: string; stderr: string; status: number | null }> {
+  const script = `
+    const { standardOutput } = require(${JSON.stringify(MODULE)});
+    ${streamFirst ? "process.stdout;" : ""}
+    let opened = 0;
+    const out = standardOutput(1, () => (opened++, process.stdout));
+    for (let i = 0; i < ${count}; i++) out.write("第" + i + "行 line " + i + "\\n");
+    process.on("exit", () => process.stderr.write("opened " + opened));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", script]);
+    let stdout = "";
+    let stderr = "";
+    let paused = false;
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      if (!paused) {
+        paused = true;
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 200);
+      }
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ stdout, stderr, status }));
+  });
+}
+
+const expectedLines = (count: number) => Array.from({ length: count }, (_, i) => `第${i}行 line ${i}\n`).join("");
+
+describe("standard output", { timeout: 60_000 }, () => {
+  it("writes straight to a pipe, every byte in order, however far ahead of its reader", async () => {
+    const result = await writeThroughPipe(100_000, false);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(expectedLines(100_000));
+    expect(result.stderr).toBe("opened 0");
+  });
+
+  it("hands over to Node's stream when a non-blocking pipe is full, losing and reordering nothing", async () => {
+    const result = await writeThroughPipe(100_000, true);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(expectedLines(100_000));
+    expect(result.stderr).toBe("opened 1");
+  });
+});
+
+describe("govreport check writing to stdout", { timeout: 60_000 }, () => {
+  let project: ReturnType<typeof makeProject>;
+  beforeAll(() => {
+    // Enough output (about 1.5 MB) that a pipe's buffer cannot take it all at once.
+    const example = readFileSync(path.join(REPO, "examples", "xiqu-2021", "report.yaml"), "utf8");
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`r${String(i).padStart(3, "0")}.report.yaml`] = example;
+    project = makeProject(files);
+  });
+  afterAll(() => project.cleanup());
+
+  it("prints to a file (`> file`) just what --output writes", () => {
+    const viaOutput = runCli(["check", "r*.report.yaml", "--output", "out.txt", "--threads", "0"], { cwd: project.dir });
+    const redirected = path.join(project.dir, "redirected.txt");
+    const fd = openSync(redirected, "w");
+    let status: number | null;
+    try {
+      status = spawnSync(process.execPath, [BIN, "check", "r*.report.yaml", "--threads", "0"], { cwd: project.dir, stdio: ["ignore", fd, "pipe"] }).status;
+    } finally {
+      closeSync(fd);
+    }
+    expect(status).toBe(viaOutput.status);
+    const printed = readFileSync(redirected, "utf8");
+    expect(printed).toBe(readFileSync(path.join(project.dir, "out.txt"), "utf8"));
+    expect(printed).toContain("检查了 40 个文件");
+  });
+
+  it("ends quietly when the reader goes away early, as `| head` does", async () => {
+    const result = await new Promise<{ status: number | null; stderr: string; received: number }>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, "check", ".", "--threads", "0"], { cwd: project.dir });
+      let stderr = "";
+      let received = 0;
+      child.stdout.once("data", (chunk: Buffer) => {
+        received = chunk.length;
+        child.stdout.destroy();
+      });
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.on("error", reject);
+      child.on("close", (status) => resolve({ status, stderr, received }));
+    });
+    expect(result.received).toBeGreaterThan(0);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});
