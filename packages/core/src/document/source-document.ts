@@ -21,6 +21,13 @@ const MAX_ALIAS_COUNT = 200;
 /** Maps up to this many keys are searched rather than indexed. */
 const SMALL_MAP = 8;
 
+/** Where a data path leads in the tree: as deep as it exists (`depth` segments), the node there and its pair. */
+interface Walked {
+  readonly node: Node | undefined;
+  readonly pair: Pair | undefined;
+  readonly depth: number;
+}
+
 /**
  * A report-data file as text plus its YAML/JSON tree: every value is reachable by its data path, and every
  * data path (and every character inside a string value) maps back to an exact source range.
@@ -38,6 +45,7 @@ export class SourceDocument {
 
   /** Set when a later version took this document's tree over (see `previous` below); it must not be used then. */
   private superseded = false;
+  private lastWalk: { readonly path: DataPath; readonly walked: Walked } | undefined;
 
   /**
    * `previous`, the document of the version before an edit, lets a small edit inside one string value be applied to
@@ -196,7 +204,17 @@ export class SourceDocument {
     return offsets;
   }
 
-  private walk(path: DataPath): { node: Node | undefined; pair: Pair | undefined; depth: number } {
+  private walk(path: DataPath): Walked {
+    // A finding's range, its fix and the check whether that fix is safe each look up the same path in turn.
+    const last = this.lastWalk;
+    if (last !== undefined && sameSegments(last.path, path)) return last.walked;
+    const walked = this.walkFromRoot(path);
+    // A copy: a caller may reuse its path array for another value.
+    this.lastWalk = { path: [...path], walked };
+    return walked;
+  }
+
+  private walkFromRoot(path: DataPath): Walked {
     let node: Node | undefined = (this.document?.contents ?? undefined) as Node | undefined;
     let pair: Pair | undefined;
     let depth = 0;
@@ -287,6 +305,12 @@ export class SourceDocument {
 }
 
 /** `value` with the string at `path` replaced, copying only the objects on the path. */
+function sameSegments(a: DataPath, b: DataPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function withStringAt(value: unknown, path: readonly (string | number)[], text: string, depth = 0): unknown {
   if (depth === path.length) return text;
   const segment = path[depth] as string | number;
