@@ -30,4 +30,17 @@ describe("LineIndex", () => {
       { numRuns: 1000 },
     );
   });
+
+  it("gives each line's text without its line end", () => {
+    const text = fc.array(fc.constantFrom("a", "法", "\n", "\r\n", "\r", "\r\r", " "), { maxLength: 40 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (source) => {
+        const index = new LineIndex(source);
+        const lines = source.split(/\r\n|\r|\n/);
+        expect(index.lineCount).toBe(lines.length);
+        lines.forEach((line, number) => expect(index.lineText(number)).toBe(line));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

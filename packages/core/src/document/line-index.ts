@@ -57,8 +57,10 @@ export class LineIndex {
   /** The text of one line without its line break. */
   lineText(line: number): string {
     const start = this.lineStart(line);
-    const next = this.lineStarts[line + 1];
-    const raw = this.text.slice(start, next ?? this.text.length);
-    return raw.replace(/\r?\n$|\r$/, "");
+    let end = this.lineStarts[line + 1] ?? this.text.length;
+    // One slice, without the line break (\n, \r\n or \r): frames ask for long prose lines again and again.
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
   }
 }

@@ -4,8 +4,16 @@ import type { LineIndex } from "../document/line-index.js";
 /** East Asian wide characters take two columns in a terminal; carets must line up under them. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    // A surrogate pair is one character; a lone surrogate counts as one narrow character.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
     width += isWide(code) ? 2 : code === 9 ? 4 : 1;
   }
   return width;
