@@ -74,6 +74,28 @@ export interface ReportModel {
   readonly points: readonly PointInfo[];
   /** Kept across checks of one document by an editor; see check-cache.ts. */
   readonly cache: CheckCache | undefined;
+  /** What the rules derive from this model, each once (see `Derivation`). */
+  readonly derived: Map<Derivation<unknown>, unknown>;
+}
+
+/**
+ * Something several rules compute from a model, computed once per model and kept on the model itself. (Not in a
+ * module-level WeakMap keyed by the model: V8's young-generation collector keeps such a map's values alive, so every
+ * check's derived data would be copied and promoted before it could die, and a run of many reports spent a good part
+ * of its time collecting garbage.)
+ */
+export class Derivation<T> {
+  constructor(private readonly derive: (model: ReportModel) => T) {}
+
+  of(model: ReportModel): T {
+    const derived = model.derived as Map<Derivation<T>, T>;
+    let value = derived.get(this);
+    if (value === undefined && !derived.has(this)) {
+      value = this.derive(model);
+      derived.set(this, value);
+    }
+    return value as T;
+  }
 }
 
 /** `{...}` with anything id-like inside; ids that break the id grammar are still found so they can be reported. */
@@ -140,5 +162,5 @@ export function buildModel(report: ReportData, cache?: CheckCache): ReportModel 
     return { index, path, source, parsed, result: parsed.ok ? evaluateRelation(parsed.relation, lookup) : undefined };
   });
 
-  return { prose, references, figures, relations, sections, points, cache };
+  return { prose, references, figures, relations, sections, points, cache, derived: new Map() };
 }

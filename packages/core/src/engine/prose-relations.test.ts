@@ -223,7 +223,7 @@ describe("figuresNamedBy", () => {
   };
   const named = (text: string) => {
     const prose = printed(text, figures);
-    return prose.quantities.map((q) => figuresNamedBy(q, modelOf([], figures).figures).map((m) => `${m.figure.id}:${m.consistent}`));
+    return prose.quantities.map((q) => figuresNamedBy(q, modelOf([], figures)).map((m) => `${m.figure.id}:${m.consistent}`));
   };
 
   it("finds the figure whose label ends with, or adds a generic noun to, the words before the number", () => {
@@ -239,8 +239,8 @@ describe("figuresNamedBy", () => {
   it("does not take a figure for a part of it as the same count", () => {
     const narrower = { "reconsideration.withdrawn": { value: "2件", label: "经调解撤回的行政复议申请" }, "litigation.cases": { value: "16件", label: "西区行政诉讼案件" } };
     const prose = printed("行政复议申请12件，行政诉讼案件15件。", narrower);
-    const figures = modelOf([], narrower).figures;
-    expect(prose.quantities.map((q) => figuresNamedBy(q, figures).map((m) => `${m.figure.id}:${m.consistent}`))).toEqual([[], ["litigation.cases:false"]]);
+    const model = modelOf([], narrower);
+    expect(prose.quantities.map((q) => figuresNamedBy(q, model).map((m) => `${m.figure.id}:${m.consistent}`))).toEqual([[], ["litigation.cases:false"]]);
   });
 });
 

@@ -23,7 +23,7 @@ import {
 } from "../quantity/index.js";
 import { cachedMarks, cachedPrinted, cachedScan } from "./check-cache.js";
 import { matchesOf } from "./matches.js";
-import type { FigureInfo, ProseField, ReportModel, SectionInfo } from "./model.js";
+import { Derivation, type FigureInfo, type ProseField, type ReportModel, type SectionInfo } from "./model.js";
 
 /** A quantity found in printed prose, with where it came from. */
 export interface PrintedQuantity {
@@ -370,20 +370,17 @@ export function textMarks(text: string): TextMarks {
   return marks;
 }
 
-const printedCache = new WeakMap<ReportModel, readonly PrintedProse[]>();
+const PRINTED = new Derivation((model): readonly PrintedProse[] => {
+  const print = (field: ProseField) =>
+    printProse(field, model.figures, (text) => cachedScan(model.cache, text), (text) => cachedMarks(model.cache, text, textMarks)) as PrintedText;
+  const cache = model.cache;
+  // Across an editor's versions, a paragraph whose text and referenced figures did not change reads the same.
+  return cache ? model.prose.map((field) => cachedPrinted(cache, printingKey(field, model.figures), () => print(field)).forField(field)) : model.prose.map(print);
+});
 
 /** Every prose field as printed; computed once per model and shared by the rules that read prose. */
 export function printedProse(model: ReportModel): readonly PrintedProse[] {
-  let printed = printedCache.get(model);
-  if (!printed) {
-    const print = (field: ProseField) =>
-      printProse(field, model.figures, (text) => cachedScan(model.cache, text), (text) => cachedMarks(model.cache, text, textMarks)) as PrintedText;
-    const cache = model.cache;
-    // Across an editor's versions, a paragraph whose text and referenced figures did not change reads the same.
-    printed = cache ? model.prose.map((field) => cachedPrinted(cache, printingKey(field, model.figures), () => print(field)).forField(field)) : model.prose.map(print);
-    printedCache.set(model, printed);
-  }
-  return printed;
+  return PRINTED.of(model);
 }
 
 /**
@@ -742,12 +739,12 @@ export interface FigureMatch {
  * `调处成功1570件`), in the same unit dimension. Ordered best first: exact matches, then
  * longer labels.
  */
-export function figuresNamedBy(quantity: PrintedQuantity, figures: ReadonlyMap<string, FigureInfo>): FigureMatch[] {
+export function figuresNamedBy(quantity: PrintedQuantity, model: ReportModel): FigureMatch[] {
   const label = matchableLabel(quantity.scanned.label);
   const key = dimensionKey(quantity.quantity);
   if (!label || !key) return [];
   const matches: FigureMatch[] = [];
-  for (const { figure, label: figureLabel, value } of labelledFigures(figures).get(key) ?? []) {
+  for (const { figure, label: figureLabel, value } of LABELLED_FIGURES.of(model).get(key) ?? []) {
     if (!(figureLabel === label || narrowsBy(figureLabel, label) || namesSameCount(figureLabel, label))) continue;
     matches.push({ figure, exact: figureLabel === label, consistent: intervalsIntersect(value, quantity.quantity) });
   }
@@ -762,31 +759,25 @@ interface LabelledFigure {
   readonly value: Quantity;
 }
 
-const labelledCache = new WeakMap<ReadonlyMap<string, FigureInfo>, ReadonlyMap<string, readonly LabelledFigure[]>>();
-
 /**
  * The figures with a usable label, by the dimension of their value, in figure order. Every literal in the prose is
  * compared with the figures; reducing each figure's label once, and comparing only figures of the literal's
  * dimension, keeps that from growing with literals times figures. A model's figures never change, so this is kept.
  */
-function labelledFigures(figures: ReadonlyMap<string, FigureInfo>): ReadonlyMap<string, readonly LabelledFigure[]> {
-  let byKey = labelledCache.get(figures);
-  if (!byKey) {
-    const built = new Map<string, LabelledFigure[]>();
-    for (const figure of figures.values()) {
-      if (!figure.label || !figure.quantity.ok) continue;
-      const key = dimensionKey(figure.quantity.quantity);
-      const label = matchableLabelOfFigure(figure.label);
-      if (!key || !label) continue;
-      const entry: LabelledFigure = { figure, label, value: figure.quantity.quantity };
-      const list = built.get(key);
-      if (list) list.push(entry);
-      else built.set(key, [entry]);
-    }
-    labelledCache.set(figures, (byKey = built));
+const LABELLED_FIGURES = new Derivation(({ figures }): ReadonlyMap<string, readonly LabelledFigure[]> => {
+  const byKey = new Map<string, LabelledFigure[]>();
+  for (const figure of figures.values()) {
+    if (!figure.label || !figure.quantity.ok) continue;
+    const key = dimensionKey(figure.quantity.quantity);
+    const label = matchableLabelOfFigure(figure.label);
+    if (!key || !label) continue;
+    const entry: LabelledFigure = { figure, label, value: figure.quantity.quantity };
+    const list = byKey.get(key);
+    if (list) list.push(entry);
+    else byKey.set(key, [entry]);
   }
   return byKey;
-}
+});
 
 /** Generic nouns a figure's label may add after the words of the prose: 调处成功 and 调处成功案件 name one count. */
 const HEAD_NOUNS = new Set(["案件", "件数", "数", "人数", "次数", "总数", "数量", "事项"]);
@@ -858,12 +849,11 @@ export function inSectionCovering(model: ReportModel, field: ProseField, require
   );
 }
 
-const coveringCache = new WeakMap<ReportModel, Map<string, readonly SectionInfo[]>>();
+/** The sections that cover each requirement, found once per model: it is asked for every paragraph. */
+const COVERING = new Derivation(() => new Map<string, readonly SectionInfo[]>());
 
-/** The sections that cover a requirement, found once per model: it is asked for every paragraph. */
 function sectionsCovering(model: ReportModel, requirement: string): readonly SectionInfo[] {
-  let byRequirement = coveringCache.get(model);
-  if (!byRequirement) coveringCache.set(model, (byRequirement = new Map()));
+  const byRequirement = COVERING.of(model);
   let sections = byRequirement.get(requirement);
   if (!sections) byRequirement.set(requirement, (sections = model.sections.filter((section) => section.covers.includes(requirement))));
   return sections;

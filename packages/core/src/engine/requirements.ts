@@ -1,6 +1,6 @@
 import type { Profile, ReportData, Requirement } from "@govreport/schema";
 import type { DataPath } from "../diagnostic.js";
-import type { ReportModel, SectionInfo } from "./model.js";
+import { Derivation, type ReportModel, type SectionInfo } from "./model.js";
 
 /** Where a profile requirement is fulfilled: a section or a point, found by `covers` or by a known heading. */
 export interface RequirementMatch {
@@ -17,7 +17,8 @@ export function headingVariants(requirement: Requirement, year: number): string[
   return requirement.headings.map((heading) => normalizeHeading(heading.replaceAll("{year}", String(year)).replaceAll("{next}", String(year + 1))));
 }
 
-const cache = new WeakMap<ReportModel, WeakMap<Profile, RequirementMatch[]>>();
+/** Per profile: a check matches against one profile, the language server's features may ask again. */
+const MATCHES = new Derivation(() => new Map<Profile, RequirementMatch[]>());
 
 const variantCache = new WeakMap<Requirement, Map<number, readonly string[]>>();
 
@@ -31,8 +32,7 @@ function cachedVariants(requirement: Requirement, year: number): readonly string
 }
 
 export function matchRequirements(report: ReportData, model: ReportModel, profile: Profile): RequirementMatch[] {
-  let byProfile = cache.get(model);
-  if (!byProfile) cache.set(model, (byProfile = new WeakMap()));
+  const byProfile = MATCHES.of(model);
   const cached = byProfile.get(profile);
   if (cached) return cached;
   // Each heading is normalised once, when first compared, not once for every variant of every requirement.

@@ -41,7 +41,7 @@ export const literalQuantityUnbound = defineRule({
       // Numbers in headings name things (三项制度, “三名工程”) far more often than they count them.
       if (prose.field.kind === "title" || prose.field.kind === "section-title") continue;
       for (const quantity of prose.quantities) {
-        if (!quantity.literal || figuresNamedBy(quantity, model.figures).length > 0) continue;
+        if (!quantity.literal || figuresNamedBy(quantity, model).length > 0) continue;
         const label = quantity.scanned.label;
         const id = freshFigureId(model, prose.field.path, quantity.source[0], reserved);
         const fix = extractFix(context, prose, quantity, id);

@@ -39,7 +39,7 @@ export const proseFigureContradiction = defineRule({
       if (inSectionCovering(model, prose.field, "plans")) continue;
       for (const quantity of prose.quantities) {
         if (!quantity.literal || quantity.scanned.afterQizhong) continue;
-        const matches = figuresNamedBy(quantity, model.figures);
+        const matches = figuresNamedBy(quantity, model);
         if (matches.length === 0 || matches.some((match) => match.consistent)) continue;
         const { figure } = matches[0]!;
         const path = prose.field.path;

@@ -1,5 +1,5 @@
 import type { DataPath } from "../diagnostic.js";
-import type { FigureInfo, FigureReference, ProseField, ReportModel } from "../engine/model.js";
+import { Derivation, type FigureInfo, type FigureReference, type ProseField, type ReportModel } from "../engine/model.js";
 import { defineRule } from "../engine/rule.js";
 import { compareRational, integerRational } from "../quantity/index.js";
 
@@ -47,7 +47,7 @@ export const rateOutOfRange = defineRule({
 
 function isRate(figure: FigureInfo, model: ReportModel): boolean {
   if (figure.label?.includes("率") || /(^|[._])rate$|_rate$/.test(figure.id)) return true;
-  const { uses, fieldAt } = referencesOf(model);
+  const { uses, fieldAt } = REFERENCES.of(model);
   return (uses.get(figure.id) ?? []).some((reference) => {
     const field = fieldAt.get(reference.path);
     return field ? RATE_BEFORE.test(field.text.slice(Math.max(0, reference.start - 8), reference.start)) : false;
@@ -61,23 +61,17 @@ interface ReferenceIndex {
   readonly fieldAt: ReadonlyMap<DataPath, ProseField>;
 }
 
-const referenceIndexes = new WeakMap<ReportModel, ReferenceIndex>();
-
 /** Built once per model, so that looking up a figure's references does not scan them all for every figure. */
-function referencesOf(model: ReportModel): ReferenceIndex {
-  let index = referenceIndexes.get(model);
-  if (!index) {
-    const uses = new Map<string, FigureReference[]>();
-    for (const reference of model.references) {
-      if (reference.inCheck) continue;
-      const list = uses.get(reference.id);
-      if (list) list.push(reference);
-      else uses.set(reference.id, [reference]);
-    }
-    const fieldAt = new Map<DataPath, ProseField>();
-    // The first field with the path, as a search from the start would find.
-    for (const field of model.prose) if (!fieldAt.has(field.path)) fieldAt.set(field.path, field);
-    referenceIndexes.set(model, (index = { uses, fieldAt }));
+const REFERENCES = new Derivation((model): ReferenceIndex => {
+  const uses = new Map<string, FigureReference[]>();
+  for (const reference of model.references) {
+    if (reference.inCheck) continue;
+    const list = uses.get(reference.id);
+    if (list) list.push(reference);
+    else uses.set(reference.id, [reference]);
   }
-  return index;
-}
+  const fieldAt = new Map<DataPath, ProseField>();
+  // The first field with the path, as a search from the start would find.
+  for (const field of model.prose) if (!fieldAt.has(field.path)) fieldAt.set(field.path, field);
+  return { uses, fieldAt };
+});
