@@ -1,4 +1,6 @@
+import { fazhiAnnual } from "@govreport/schema";
 import fc from "fast-check";
+import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { check } from "./check.js";
 import { defineRule } from "./rule.js";
@@ -55,5 +57,37 @@ describe("check() on bad input", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("profile files", () => {
+  const report = (profile: string) =>
+    `format: 1\nprofile: ${profile}\nmeta: {issuer: 甲, recipient: 乙, title: 关于2021年度的报告, year: 2021, date: 2022-01-28}\nsections: []\n`;
+  const profileText = (id: string) => stringify({ ...fazhiAnnual, id });
+
+  it("are parsed once per text and shared, like the built-in ones; another text is parsed anew", () => {
+    const files: Record<string, string> = { "./team.yaml": profileText("team"), "./other.yaml": profileText("other") };
+    let reads = 0;
+    const host = { readFile: (file: string) => (reads++, files[file]) };
+    const first = check(report("./team.yaml"), { host });
+    const second = check(report("./team.yaml"), { host });
+    const other = check(report("./other.yaml"), { host });
+    expect(first.profile?.id).toBe("team");
+    expect(second.profile).toBe(first.profile);
+    expect(other.profile?.id).toBe("other");
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    // The file is still read each time: a changed file is a new text.
+    expect(reads).toBe(3);
+    files["./team.yaml"] = profileText("team-changed");
+    expect(check(report("./team.yaml"), { host }).profile?.id).toBe("team-changed");
+  });
+
+  it("that are invalid are reported for every report that names them", () => {
+    const host = { readFile: () => "id: broken\nrequirements: 3\n" };
+    for (let i = 0; i < 2; i++) {
+      const result = check(report("./broken.yaml"), { host });
+      expect(result.profile).toBeUndefined();
+      expect(result.diagnostics.map((d) => d.code)).toContain("profile-invalid");
+    }
   });
 });

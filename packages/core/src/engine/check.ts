@@ -240,6 +240,8 @@ function resolveProfile(reference: string, options: CheckOptions, collector: Dia
     });
     return undefined;
   }
+  const parsedBefore = parsedProfiles.get(text);
+  if (parsedBefore) return parsedBefore;
   let data: unknown;
   try {
     data = parseYaml(text, { maxAliasCount: 100, prettyErrors: false });
@@ -256,8 +258,19 @@ function resolveProfile(reference: string, options: CheckOptions, collector: Dia
     });
     return undefined;
   }
+  if (parsedProfiles.size >= KEPT_PROFILES) parsedProfiles.delete(parsedProfiles.keys().next().value as string);
+  parsedProfiles.set(text, parsed.data);
   return parsed.data;
 }
+
+/**
+ * Profile files read so far, parsed, by their text. Every report of a team names the team's profile, and reading it
+ * (YAML, then the schema) took longer than a millisecond a report in a run of many. A parsed profile is shared the
+ * way the built-in ones are: nothing changes a profile. A text that does not parse is read again each time, so each
+ * report gets its own findings about it. The few most recent texts are kept.
+ */
+const parsedProfiles = new Map<string, Profile>();
+const KEPT_PROFILES = 8;
 
 function safeRead(options: CheckOptions, reference: string): string | undefined {
   try {
