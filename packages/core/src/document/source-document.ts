@@ -304,13 +304,13 @@ export class SourceDocument {
   }
 }
 
-/** `value` with the string at `path` replaced, copying only the objects on the path. */
 function sameSegments(a: DataPath, b: DataPath): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
+/** `value` with the string at `path` replaced, copying only the objects on the path. */
 function withStringAt(value: unknown, path: readonly (string | number)[], text: string, depth = 0): unknown {
   if (depth === path.length) return text;
   const segment = path[depth] as string | number;
