@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, makeProject, REPO, runCli } from "./helpers.js";
+import { BIN, makeProject, REPO, reportWithError, runCli } from "./helpers.js";
 
 const MODULE = path.join(REPO, "packages", "cli", "out", "standard-output.js");
 
@@ -57,6 +57,25 @@ describe("standard output", { timeout: 60_000 }, () => {
   });
 });
 
+describe("standard output, failing", () => {
+  it("turns a failed write into a usage error that names the cause", async () => {
+    const { standardOutput } = (await import(MODULE)) as typeof import("../../packages/cli/src/standard-output.js");
+    const project = makeProject({ "out.txt": "" });
+    try {
+      const fd = openSync(path.join(project.dir, "out.txt"), "w");
+      const out = standardOutput(fd, () => {
+        throw new Error("a file is written directly, never through the stream");
+      });
+      expect(out.write("一\n")).toBe(true);
+      closeSync(fd);
+      expect(() => out.write("二\n")).toThrow("无法写入标准输出（EBADF） — cannot write to standard output (EBADF)");
+      expect(readFileSync(path.join(project.dir, "out.txt"), "utf8")).toBe("一\n");
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
 describe("govreport check writing to stdout", { timeout: 60_000 }, () => {
   let project: ReturnType<typeof makeProject>;
   beforeAll(() => {
@@ -64,6 +83,8 @@ describe("govreport check writing to stdout", { timeout: 60_000 }, () => {
     const example = readFileSync(path.join(REPO, "examples", "xiqu-2021", "report.yaml"), "utf8");
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`r${String(i).padStart(3, "0")}.report.yaml`] = example;
+    // Checked last: its error decides the exit code after the reader has gone.
+    files["z-error.report.yaml"] = reportWithError();
     project = makeProject(files);
   });
   afterAll(() => project.cleanup());
@@ -84,7 +105,7 @@ describe("govreport check writing to stdout", { timeout: 60_000 }, () => {
     expect(printed).toContain("检查了 40 个文件");
   });
 
-  it("ends quietly when the reader goes away early, as `| head` does", async () => {
+  it("ends the output quietly when the reader goes away early, as `| head` does, and still exits with the result", async () => {
     const result = await new Promise<{ status: number | null; stderr: string; received: number }>((resolve, reject) => {
       const child = spawn(process.execPath, [BIN, "check", ".", "--threads", "0"], { cwd: project.dir });
       let stderr = "";
@@ -99,6 +120,21 @@ describe("govreport check writing to stdout", { timeout: 60_000 }, () => {
     });
     expect(result.received).toBeGreaterThan(0);
     expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    // The last report has an error: `set -o pipefail` in CI sees the check fail, not pass.
+    expect(result.status).toBe(1);
   });
+
+  it.each(["0", "1"])("says so and exits 2 when the output cannot be written (a full disk), with --threads %s", (threads) => {
+    const full = openSync("/dev/full", "w");
+    let result: ReturnType<typeof spawnSync>;
+    try {
+      result = spawnSync(process.execPath, [BIN, "check", ".", "--threads", threads], { cwd: project.dir, stdio: ["ignore", full, "pipe"], encoding: "utf8" });
+    } finally {
+      closeSync(full);
+    }
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("无法写入标准输出（ENOSPC） — cannot write to standard output (ENOSPC)");
+    expect(result.stderr).not.toContain("    at ");
+  });
+
 });

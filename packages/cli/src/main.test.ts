@@ -168,6 +168,24 @@ describe("check output", { timeout: 30_000 }, () => {
     expect(readFileSync(path.join(dir, "a.report.yaml"), "utf8")).toBe(before);
   });
 
+  it("says when the output cannot be written and exits 2", async () => {
+    const io = bufferIo(dir);
+    let writes = 0;
+    const failing: Io = {
+      ...io,
+      stdout: {
+        write: () => {
+          writes++;
+          throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+        },
+      },
+    };
+    expect(await main(["check", "a.report.yaml", "b.report.yaml"], failing)).toBe(EXIT.usage);
+    expect(io.err()).toContain("无法写入标准输出（ENOSPC） — cannot write to standard output (ENOSPC)");
+    // The first failed write ends the output; it is not tried again for every later file.
+    expect(writes).toBe(1);
+  });
+
   it("refuses an --output that is one of the checked reports, also through a link, and leaves it as it was", async () => {
     const before = readFileSync(path.join(dir, "a.report.yaml"), "utf8");
     symlinkSync(path.join(dir, "a.report.yaml"), path.join(dir, "link-to-a.txt"));

@@ -1,5 +1,5 @@
 import { fstatSync, statSync, writeSync, type Stats } from "node:fs";
-import type { Io } from "./io.js";
+import { UsageError, type Io } from "./io.js";
 
 /**
  * The process's standard output as the commands use it. Node builds `process.stdout` (and loads its stream modules)
@@ -8,37 +8,54 @@ import type { Io } from "./io.js";
  * directly, as Node itself does for files; a terminal, or anything else, gets Node's stream, and so does the rest of
  * the output from the moment a direct write would block (a non-blocking pipe whose reader is slow).
  *
- * A reader that goes away (`govreport check … | head`) ends the process quietly, with the exit code it had so far.
+ * A reader that goes away (`govreport check … | head`) ends the output, not the run: what follows is dropped, and
+ * the exit code still says whether the reports have errors, as CI's `set -o pipefail` expects. Any other failure to
+ * write (a full disk) is a UsageError: the run cannot deliver its result.
  */
 export function standardOutput(fd = 1, stream: () => NodeJS.WriteStream = () => process.stdout): Io["stdout"] {
-  let direct = writesDirectly(fd);
+  let mode: "direct" | "stream" | "gone" = writesDirectly(fd) ? "direct" : "stream";
   let opened: NodeJS.WriteStream | undefined;
+  let reported: Error | undefined;
   const open = (): NodeJS.WriteStream => {
     if (!opened) {
       opened = stream();
       opened.on("error", (error: NodeJS.ErrnoException) => {
-        if (error.code === "EPIPE") readerGone();
-        throw error;
+        if (error.code === "EPIPE") mode = "gone";
+        // An error the write itself already reported (see toStream) is handled; any other ends the process as before.
+        else if (error !== reported) throw error;
       });
     }
     return opened;
   };
+  // A stream to a file (or a device Node treats as one) fails within `write`, but tells of it only by an event a
+  // moment later; `errored` has it at once.
+  const toStream = (data: string | Buffer): boolean => {
+    const target = open();
+    const written = target.write(data);
+    const failed = target.errored as NodeJS.ErrnoException | null;
+    if (failed && failed.code !== "EPIPE") {
+      reported = failed;
+      throw cannotWrite(failed.code);
+    }
+    return written;
+  };
   return {
     get isTTY() {
-      return direct ? false : open().isTTY === true;
+      return mode === "stream" && open().isTTY === true;
     },
     write(text: string): boolean {
-      if (direct) {
+      if (mode === "direct") {
         const rest = writeAll(fd, text);
-        if (rest === undefined) return true;
-        direct = false;
-        return open().write(rest);
+        if (rest === "gone") mode = "gone";
+        if (rest === undefined || rest === "gone") return true;
+        mode = "stream";
+        return toStream(rest);
       }
-      return open().write(text);
+      return mode === "stream" ? toStream(text) : true;
     },
     once(event: "drain", listener: () => void) {
-      if (direct) listener();
-      else open().once(event, listener);
+      if (mode === "stream") open().once(event, listener);
+      else listener();
       return this;
     },
   };
@@ -68,8 +85,11 @@ function writesDirectly(fd: number): boolean {
   }
 }
 
-/** Writes all of `text`; what a descriptor that would block did not take is returned, to be written another way. */
-function writeAll(fd: number, text: string): Buffer | undefined {
+/**
+ * Writes all of `text`. Returns what a descriptor that would block did not take, to be written another way, or
+ * "gone" when the reader has closed its end.
+ */
+function writeAll(fd: number, text: string): Buffer | "gone" | undefined {
   const bytes = Buffer.from(text, "utf8");
   let written = 0;
   while (written < bytes.length) {
@@ -78,13 +98,13 @@ function writeAll(fd: number, text: string): Buffer | undefined {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EAGAIN") return bytes.subarray(written);
-      if (code === "EPIPE") readerGone();
-      throw error;
+      if (code === "EPIPE") return "gone";
+      throw cannotWrite(code);
     }
   }
   return undefined;
 }
 
-function readerGone(): never {
-  process.exit(process.exitCode ?? 0);
+function cannotWrite(code: string | undefined): UsageError {
+  return new UsageError(`无法写入标准输出（${code ?? "error"}） — cannot write to standard output (${code ?? "error"})`);
 }

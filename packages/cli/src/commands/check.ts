@@ -8,7 +8,7 @@ import { createConfigResolver, formatConfigProblems } from "../config-loader.js"
 import { resolveFiles } from "../files.js";
 import { SummaryTotals, type FixedFile, type FormatContext } from "../formats/context.js";
 import { FORMAT_NAMES, FORMATTERS, isFormatName } from "../formats/index.js";
-import { EXIT, UsageError, type Io } from "../io.js";
+import { EXIT, isUsageError, UsageError, type Io } from "../io.js";
 
 // A worker thread runs the same check code as the main thread; it finds its loop here, next to the command.
 export { serveJobs as serveCheckJobs } from "../check/pool.js";
@@ -153,7 +153,7 @@ interface OutputSink {
   write(text: string): void;
   /** While the stream cannot take more, a promise of the moment it can. */
   backpressure(): Promise<void> | undefined;
-  /** Writes out what is buffered; errors surface here at the latest. */
+  /** Writes out what is buffered; a failure to write, now or earlier, is thrown here. */
   close(): void;
   /** Releases the file, also after an error. */
   dispose(): void;
@@ -162,26 +162,40 @@ interface OutputSink {
 /** Characters gathered before a write to a pipe or file; a terminal gets each file's text at once. */
 const STREAM_BUFFER = 64 * 1024;
 
+/**
+ * A write can fail while a worker thread's results are being delivered, where a throw would end the process; so
+ * the first failure is kept, nothing more is written, and `close` reports it.
+ */
 function streamSink(stream: Io["stdout"]): OutputSink {
   let buffered = "";
   let drained: Promise<void> | undefined;
+  let failure: UsageError | undefined;
   const flush = () => {
-    if (buffered === "") return;
-    // A pipe takes what it can and queues the rest in memory; `false` says the queue is full.
-    if (stream.write(buffered) === false && stream.once && drained === undefined) {
-      const once = stream.once.bind(stream);
-      drained = new Promise((resolve) => once("drain", () => resolve()));
-      void drained.then(() => (drained = undefined));
+    if (buffered === "" || failure !== undefined) return;
+    try {
+      // A pipe takes what it can and queues the rest in memory; `false` says the queue is full.
+      if (stream.write(buffered) === false && stream.once && drained === undefined) {
+        const once = stream.once.bind(stream);
+        drained = new Promise((resolve) => once("drain", () => resolve()));
+        void drained.then(() => (drained = undefined));
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      failure = isUsageError(error) ? error : new UsageError(`无法写入标准输出（${code}） — cannot write to standard output (${code})`);
     }
     buffered = "";
   };
   return {
     write(text) {
+      if (failure !== undefined) return;
       buffered += text;
       if (stream.isTTY === true || buffered.length >= STREAM_BUFFER) flush();
     },
     backpressure: () => drained,
-    close: flush,
+    close() {
+      flush();
+      if (failure !== undefined) throw failure;
+    },
     dispose: () => undefined,
   };
 }
@@ -197,23 +211,29 @@ function fileSink(target: string, shown: string): OutputSink {
     throw fail(error);
   }
   let buffered = "";
+  // As in streamSink: kept, and reported by `close`.
+  let failure: UsageError | undefined;
   const flush = () => {
-    if (buffered === "" || fd === undefined) return;
+    if (buffered === "" || fd === undefined || failure !== undefined) return;
     try {
       // Given a descriptor, writeFileSync writes at the current position and, unlike writeSync, until all is written.
       writeFileSync(fd, buffered, "utf8");
     } catch (error) {
-      throw fail(error);
+      failure = fail(error);
     }
     buffered = "";
   };
   return {
     write(text) {
+      if (failure !== undefined) return;
       buffered += text;
       if (buffered.length >= STREAM_BUFFER) flush();
     },
     backpressure: () => undefined,
-    close: flush,
+    close() {
+      flush();
+      if (failure !== undefined) throw failure;
+    },
     dispose() {
       if (fd === undefined) return;
       try {
