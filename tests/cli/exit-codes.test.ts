@@ -9,6 +9,8 @@ beforeAll(() => {
     "error.report.yaml": reportWithError(),
     "warning.report.yaml": reportWithWarning(),
     "broken.report.yaml": "format: 1\nmeta: [unclosed\n",
+    // yaml warns that it stringifies a key that is a collection.
+    "collection-key.report.yaml": "format: 1\n? [a, b]\n: c\n",
   });
 });
 afterAll(() => project.cleanup());
@@ -26,6 +28,13 @@ describe("exit codes", { timeout: 60_000 }, () => {
   it("1 when there is an error", () => {
     expect(check("error.report.yaml").status).toBe(1);
     expect(check("clean.report.yaml", "error.report.yaml").status).toBe(1);
+  });
+
+  it("leaves stderr to govreport: the YAML library prints no warnings of its own", () => {
+    const result = check("collection-key.report.yaml");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("schema-violation");
+    expect(result.stderr).toBe("");
   });
 
   it("1 for a YAML syntax error, which is a finding in the file", () => {

@@ -60,9 +60,12 @@ const workspaceSources = {
 /**
  * yaml ships CommonJS for Node and the same code as ES modules for other platforms. From our ES module sources, the
  * CommonJS build is reached through esbuild's interop getters on every call (`isMap`, `isScalar`, …), which the
- * engine makes thousands of times per report; the ES build is scope-hoisted and tree-shaken instead. The builds
- * differ only in debugging hooks (LOG_TOKENS, LOG_STREAM), in showing a warning with console.warn rather than
- * process.emitWarning, and in decoding !!binary with atob rather than Buffer, which Node 20 has too.
+ * engine makes thousands of times per report; the ES build is scope-hoisted and tree-shaken instead. The language
+ * server and the tests use the CommonJS build. The builds differ in:
+ * - debugging hooks (LOG_TOKENS, LOG_STREAM);
+ * - how a warning is shown (console.warn, process.emitWarning), which does not matter: every parse asks for none;
+ * - `!!binary` under a `%YAML 1.1` directive, decoded by atob into a Uint8Array rather than by Buffer: a malformed
+ *   value is a YAML error rather than a schema error. Report-data has no binary values, so either is an error there.
  */
 const yamlModules = {
   name: "yaml-modules",

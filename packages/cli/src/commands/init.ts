@@ -34,7 +34,7 @@ function loadProfile(reference: string, cwd: string): { profile: Profile; file: 
   const file = path.resolve(cwd, reference);
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, "utf8"), { maxAliasCount: 100 });
+    data = parseYaml(readFileSync(file, "utf8"), { maxAliasCount: 100, logLevel: "error" });
   } catch (error) {
     throw new UsageError(`无法读取报告规则文件 ${reference}：${error instanceof Error ? error.message : String(error)} — cannot read the profile file`);
   }

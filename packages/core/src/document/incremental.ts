@@ -145,7 +145,7 @@ function readAlone(scalarSource: string): unknown {
   const fast = readYamlFast(source);
   if (fast) return (fast.value as { x?: unknown }).x;
   try {
-    const value = parse(source, { prettyErrors: false }) as { x?: unknown } | null;
+    const value = parse(source, { prettyErrors: false, logLevel: "error" }) as { x?: unknown } | null;
     return value?.x;
   } catch {
     return undefined;

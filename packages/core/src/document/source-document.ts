@@ -81,7 +81,9 @@ export class SourceDocument {
       return;
     }
     const fast = language !== "yaml" ? undefined : readYamlFast(text);
-    const document = fast?.document ?? parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    // yaml would print its warnings (a collection used as a key, say) to stderr itself, in English; the drafter
+    // hears of such text through findings instead.
+    const document = fast?.document ?? parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: "error" });
     this.document = document;
     for (const error of document.errors) {
       this.problems.push({ code: "syntax-error", message: describeYamlError(error.code, error.message, language), range: widen(text, error.code, error.message, toRange(error.pos, text.length)) });

@@ -199,7 +199,7 @@ function resolvePrevious(reference: string, options: CheckOptions): PreviousRepo
   const text = safeRead(options, reference);
   if (text === undefined) return { status: "unreadable", reference, detail: "" };
   try {
-    const parsed = validateReport(parseYaml(text, { maxAliasCount: 100, prettyErrors: false }), options);
+    const parsed = validateReport(parseYaml(text, { maxAliasCount: 100, prettyErrors: false, logLevel: "error" }), options);
     if (parsed.success) return { status: "ok", reference, report: parsed.data };
     const issue = parsed.error.issues[0];
     return { status: "invalid", reference, detail: `${issue?.path.map(String).join(".") ?? ""}: ${issue?.message ?? ""}` };
@@ -244,7 +244,7 @@ function resolveProfile(reference: string, options: CheckOptions, collector: Dia
   if (parsedBefore) return parsedBefore;
   let data: unknown;
   try {
-    data = parseYaml(text, { maxAliasCount: 100, prettyErrors: false });
+    data = parseYaml(text, { maxAliasCount: 100, prettyErrors: false, logLevel: "error" });
   } catch (error) {
     collector.add(meta, { at, message: { zh: `报告规则文件“${reference}”不是有效的 YAML/JSON：${describeError(error)}`, en: `Profile file "${reference}" is not valid YAML/JSON: ${describeError(error)}` } });
     return undefined;
