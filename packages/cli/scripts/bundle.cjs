@@ -11,17 +11,18 @@
 // dist/<command>.cjs through V8's code cache. Everything under out/ (the fallback bin/ uses during development) is
 // untouched by this.
 //
-// The workspace packages are bundled from their TypeScript sources rather than from out/: as ES modules, their
-// imports of zod can be tree-shaken, which drops zod's 40-odd message locales and the schema builders nothing uses.
+// The workspace packages are bundled from their TypeScript sources rather than from out/, and yaml from its ES
+// module build (scripts/bundle-plugins.cjs at the repository root): zod's 40-odd message locales and the schema
+// builders nothing uses are dropped, and the engine calls yaml directly.
 "use strict";
-const { copyFileSync, existsSync, readFileSync, rmSync } = require("node:fs");
+const { copyFileSync, existsSync, rmSync } = require("node:fs");
 const path = require("node:path");
 const esbuild = require("esbuild");
+const { workspaceSources, yamlModules } = require("../../../scripts/bundle-plugins.cjs");
 
 const root = path.resolve(__dirname, "..");
 const src = path.join(root, "src");
 const dist = path.join(root, "dist");
-const packages = path.resolve(root, "..");
 const COMMANDS = ["check", "init", "render", "import", "schema"];
 const WORKSPACE = ["schema", "core", "render", "import"];
 /** Modules of this package that may be in the main file and a command file: they hold no state (see checkDuplicates). */
@@ -40,41 +41,6 @@ const common = {
   // Some dependencies ship ESM that calls createRequire(import.meta.url); in a CommonJS bundle that URL is the file.
   define: { "import.meta.url": "__govreportBundleUrl" },
   banner: { js: 'var __govreportBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-};
-
-/** `@govreport/<name>` from its TypeScript sources (see above). */
-const workspaceSources = {
-  name: "workspace-sources",
-  setup(build) {
-    const names = WORKSPACE.join("|");
-    build.onResolve({ filter: new RegExp(`^@govreport/(${names})$`) }, (args) => ({ path: path.join(packages, args.path.slice("@govreport/".length), "src", "index.ts") }));
-    // `import { z } from "zod"` binds zod's namespace object as one value, so a bundler must keep all of it, locales
-    // included; `import * as z` lets it keep only the members used. Both give the same `z.…` members.
-    build.onLoad({ filter: new RegExp(`[\\\\/]packages[\\\\/](${names})[\\\\/]src[\\\\/].*\\.ts$`) }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replace(/^import \{ z \} from "zod";$/gm, 'import * as z from "zod";'),
-      loader: "ts",
-    }));
-  },
-};
-
-/**
- * yaml ships CommonJS for Node and the same code as ES modules for other platforms. From our ES module sources, the
- * CommonJS build is reached through esbuild's interop getters on every call (`isMap`, `isScalar`, …), which the
- * engine makes thousands of times per report; the ES build is scope-hoisted and tree-shaken instead. The language
- * server and the tests use the CommonJS build. The builds differ in:
- * - debugging hooks (LOG_TOKENS, LOG_STREAM);
- * - how a warning is shown (console.warn, process.emitWarning), which does not matter: every parse asks for none;
- * - `!!binary` under a `%YAML 1.1` directive, decoded by atob into a Uint8Array rather than by Buffer: a malformed
- *   value is a YAML error rather than a schema error. Report-data has no binary values, so either is an error there.
- */
-const yamlModules = {
-  name: "yaml-modules",
-  setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) => {
-      const manifest = require.resolve("yaml/package.json", { paths: [args.resolveDir] });
-      return { path: path.join(path.dirname(manifest), "browser", "dist", "index.js") };
-    });
-  },
 };
 
 /** In the main file, `./commands/<command>.js` is loaded from dist/<command>.cjs at run time. */
@@ -150,7 +116,7 @@ async function main() {
       entryPoints: Object.fromEntries(COMMANDS.map((command) => [command, path.join(src, "commands", `${command}.ts`)])),
       outdir: dist,
       outExtension: { ".js": ".cjs" },
-      plugins: [workspaceSources, yamlModules],
+      plugins: [workspaceSources(WORKSPACE), yamlModules],
     }),
   ]);
   checkDuplicates(entry.metafile, commands.metafile);

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 "use strict";
 // Bundles the server and everything it imports into one CommonJS file, dist/server.js, so an editor
-// extension can ship it without node_modules.
+// extension can ship it without node_modules. The workspace packages come from their TypeScript sources and yaml
+// from its ES module build, as in the command line's bundle (scripts/bundle-plugins.cjs at the repository root), so
+// that the editor and CI run the same code.
 const path = require("node:path");
 const esbuild = require("esbuild");
+const { workspaceSources, yamlModules } = require("../../../scripts/bundle-plugins.cjs");
 
 const root = path.resolve(__dirname, "..");
 esbuild
@@ -16,6 +19,7 @@ esbuild
     target: "node20",
     sourcemap: true,
     logLevel: "warning",
+    plugins: [workspaceSources(["schema", "core", "render", "protocol"]), yamlModules],
   })
   .catch(() => {
     process.exitCode = 1;
