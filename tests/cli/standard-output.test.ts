@@ -57,6 +57,50 @@ describe("standard output", { timeout: 60_000 }, () => {
   });
 });
 
+describe("standard output, reader gone", { timeout: 60_000 }, () => {
+  it("lets a writer that waits for the pipe to drain go on when the reader leaves, instead of waiting for ever", async () => {
+    // Node's own stream on the pipe first, so that it is non-blocking and the output goes through the stream.
+    const script = `
+      const { standardOutput } = require(${JSON.stringify(MODULE)});
+      process.stdout;
+      const out = standardOutput();
+      (async () => {
+        for (let i = 0; i < 200000; i++) {
+          if (!out.write("第" + i + "行 line " + i + "\\n")) await new Promise((resolve) => out.once("drain", resolve));
+        }
+        process.stderr.write("finished");
+      })();`;
+    const result = await new Promise<{ stderr: string; status: number | null }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["-e", script]);
+      let stderr = "";
+      child.stdout.once("data", () => setTimeout(() => child.stdout.destroy(), 50));
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.on("error", reject);
+      child.on("close", (status) => resolve({ stderr, status }));
+    });
+    expect(result.stderr).toBe("finished");
+    expect(result.status).toBe(0);
+  });
+});
+
+describe("standard output, looked at", { timeout: 60_000 }, () => {
+  it("leaves Node able to load symlinked packages: a glob through the compiled modules still works with stdout a pipe", () => {
+    // The compiled modules load tinyglobby with import() at run time (the bundle has it inside); a plain fstat of a
+    // pipe used to break that resolution in pnpm's symlinked node_modules (nodejs/node#51142).
+    const project = makeProject({ "a.report.yaml": readFileSync(path.join(REPO, "examples", "xiqu-2021", "report.yaml"), "utf8") });
+    try {
+      const entry = path.join(REPO, "packages", "cli", "out", "entry.js");
+      const script = `process.argv = [process.argv[0], "govreport", "check", "*.report.yaml", "--threads", "0"]; require(${JSON.stringify(entry)});`;
+      const result = spawnSync(process.execPath, ["-e", script], { cwd: project.dir, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toContain("检查了 1 个文件");
+      expect(result.status).toBe(0);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
+
 describe("standard output, failing", () => {
   it("turns a failed write into a usage error that names the cause", async () => {
     const { standardOutput } = (await import(MODULE)) as typeof import("../../packages/cli/src/standard-output.js");

@@ -1,4 +1,4 @@
-import { fstatSync, statSync, writeSync, type Stats } from "node:fs";
+import { fstatSync, statSync, writeSync, type BigIntStats } from "node:fs";
 import { UsageError, type Io } from "./io.js";
 
 /**
@@ -33,7 +33,11 @@ export function standardOutput(fd = 1, stream: () => NodeJS.WriteStream = () => 
     const target = open();
     const written = target.write(data);
     const failed = target.errored as NodeJS.ErrnoException | null;
-    if (failed && failed.code !== "EPIPE") {
+    if (failed?.code === "EPIPE") {
+      mode = "gone";
+      return true;
+    }
+    if (failed) {
       reported = failed;
       throw cannotWrite(failed.code);
     }
@@ -54,8 +58,19 @@ export function standardOutput(fd = 1, stream: () => NodeJS.WriteStream = () => 
       return mode === "stream" ? toStream(text) : true;
     },
     once(event: "drain", listener: () => void) {
-      if (mode === "stream") open().once(event, listener);
-      else listener();
+      if (mode !== "stream") {
+        listener();
+        return this;
+      }
+      // A stream that fails (its reader gone) closes instead of draining; whoever waits goes on either way.
+      const target = open();
+      const done = () => {
+        target.off(event, done);
+        target.off("close", done);
+        listener();
+      };
+      target.once(event, done);
+      target.once("close", done);
       return this;
     },
   };
@@ -68,9 +83,11 @@ export function standardError(): Io["stderr"] {
 
 function writesDirectly(fd: number): boolean {
   if (process.platform === "win32") return false;
-  let stats: Stats;
+  let stats: BigIntStats;
   try {
-    stats = fstatSync(fd);
+    // As BigInts: the ordinary form leaves the stats of a pipe in a buffer Node shares with realpath, which then
+    // stops resolving symlinked packages for `import()` (nodejs/node#51142).
+    stats = fstatSync(fd, { bigint: true });
   } catch {
     return false;
   }
@@ -78,7 +95,7 @@ function writesDirectly(fd: number): boolean {
   // A terminal is a character device too; the null device is the one Node's stream would also treat as a file.
   if (!stats.isCharacterDevice()) return false;
   try {
-    const nullDevice = statSync("/dev/null");
+    const nullDevice = statSync("/dev/null", { bigint: true });
     return stats.rdev === nullDevice.rdev && stats.ino === nullDevice.ino && stats.dev === nullDevice.dev;
   } catch {
     return false;
