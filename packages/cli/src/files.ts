@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Ignore } from "ignore";
+import { UsageError } from "./io.js";
 
 /** What `govreport check` looks for inside a folder named on the command line. */
 export const REPORT_FILE_GLOB = "**/*.report.{yaml,yml,json}";
@@ -32,7 +33,13 @@ export function toDisplayPath(cwd: string, absolute: string): string {
 export async function loadIgnore(cwd: string, ignorePath: string | undefined): Promise<Pick<Ignore, "ignores"> | undefined> {
   const file = path.resolve(cwd, ignorePath ?? IGNORE_FILE_NAME);
   if (ignorePath === undefined && !existsSync(file)) return undefined;
-  const text = readFileSync(file, "utf8");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UsageError(`无法读取忽略文件 ${ignorePath ?? IGNORE_FILE_NAME}（${code}） — cannot read the ignore file`);
+  }
   const { default: ignore } = await import("ignore");
   return ignore().add(text);
 }

@@ -64,7 +64,9 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
   try {
     resolved = await resolveFiles(options.patterns, io.cwd, { ignorePath: options.ignorePath });
   } catch (error) {
-    throw new UsageError(`无法读取忽略文件 ${options.ignorePath ?? ""}（${(error as NodeJS.ErrnoException).code ?? "error"}） — cannot read the ignore file`);
+    if (isUsageError(error)) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new UsageError(`无法列出要检查的文件（${code}） — cannot list the files to check (${code})`);
   }
   for (const file of resolved.ignoredExplicitly) {
     io.stderr.write(options.language === "en" ? `govreport: ${file} is ignored by the ignore file\n` : `govreport：${file} 已被忽略文件排除，未检查\n`);
