@@ -94,7 +94,7 @@ export async function runCheck(options: CheckCommandOptions, io: Io): Promise<nu
   const env = io.env ?? process.env;
   const color = format === "stylish" && options.output === undefined && wantsColor(io.stdout.isTTY === true, env);
   const output: OutputOptions = { format, language: options.language, color, quiet: options.quiet === true };
-  const sink = options.output === undefined ? streamSink(io.stdout) : fileSink(path.resolve(io.cwd, options.output), options.output);
+  const sink = bufferedSink(options.output === undefined ? stdoutTarget(io.stdout) : fileTarget(path.resolve(io.cwd, options.output), options.output));
   // Only what the closing lines and the exit code need is kept of each file; with a streaming format, its text
   // is printed as soon as it and every file before it are checked.
   const totals = new SummaryTotals();
@@ -164,26 +164,36 @@ interface OutputSink {
 /** Characters gathered before a write to a pipe or file; a terminal gets each file's text at once. */
 const STREAM_BUFFER = 64 * 1024;
 
+/** Where a sink's text goes: standard output or the --output file. */
+interface SinkTarget {
+  /** Writes all of `text`; false when a queue in memory is full, and `onDrain` tells when it has room again. */
+  write(text: string): boolean;
+  onDrain?(listener: () => void): void;
+  /** Each file's text goes out at once (a terminal) rather than in large chunks. */
+  readonly immediate: boolean;
+  /** The error to report when a write failed. */
+  failure(error: unknown): UsageError;
+  dispose(): void;
+}
+
 /**
- * A write can fail while a worker thread's results are being delivered, where a throw would end the process; so
- * the first failure is kept, nothing more is written, and `close` reports it.
+ * Gathers text into large writes. A write can fail while a worker thread's results are being delivered, where a
+ * throw would end the process; so the first failure is kept, nothing more is written, and `close` reports it.
  */
-function streamSink(stream: Io["stdout"]): OutputSink {
+function bufferedSink(target: SinkTarget): OutputSink {
   let buffered = "";
   let drained: Promise<void> | undefined;
   let failure: UsageError | undefined;
   const flush = () => {
     if (buffered === "" || failure !== undefined) return;
     try {
-      // A pipe takes what it can and queues the rest in memory; `false` says the queue is full.
-      if (stream.write(buffered) === false && stream.once && drained === undefined) {
-        const once = stream.once.bind(stream);
-        drained = new Promise((resolve) => once("drain", () => resolve()));
+      if (!target.write(buffered) && target.onDrain && drained === undefined) {
+        const onDrain = target.onDrain.bind(target);
+        drained = new Promise((resolve) => onDrain(() => resolve()));
         void drained.then(() => (drained = undefined));
       }
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "error";
-      failure = isUsageError(error) ? error : new UsageError(`无法写入标准输出（${code}） — cannot write to standard output (${code})`);
+      failure = target.failure(error);
     }
     buffered = "";
   };
@@ -191,51 +201,48 @@ function streamSink(stream: Io["stdout"]): OutputSink {
     write(text) {
       if (failure !== undefined) return;
       buffered += text;
-      if (stream.isTTY === true || buffered.length >= STREAM_BUFFER) flush();
+      if (target.immediate || buffered.length >= STREAM_BUFFER) flush();
     },
     backpressure: () => drained,
     close() {
       flush();
       if (failure !== undefined) throw failure;
     },
+    dispose: () => target.dispose(),
+  };
+}
+
+function stdoutTarget(stream: Io["stdout"]): SinkTarget {
+  return {
+    // A pipe takes what it can and queues the rest in memory; `false` says the queue is full.
+    write: (text) => stream.write(text) !== false,
+    onDrain: stream.once ? (listener) => stream.once?.("drain", listener) : undefined,
+    immediate: stream.isTTY === true,
+    failure(error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      return isUsageError(error) ? error : new UsageError(`无法写入标准输出（${code}） — cannot write to standard output (${code})`);
+    },
     dispose: () => undefined,
   };
 }
 
 /** The --output file is opened before checking starts, so an unwritable path fails before any file is fixed. */
-function fileSink(target: string, shown: string): OutputSink {
-  const fail = (error: unknown) =>
-    new UsageError(`无法写入 ${shown}（${(error as NodeJS.ErrnoException).code ?? "error"}） — cannot write ${shown}`);
+function fileTarget(file: string, shown: string): SinkTarget {
+  const failure = (error: unknown) => new UsageError(`无法写入 ${shown}（${(error as NodeJS.ErrnoException).code ?? "error"}） — cannot write ${shown}`);
   let fd: number | undefined;
   try {
-    fd = openSync(target, "w");
+    fd = openSync(file, "w");
   } catch (error) {
-    throw fail(error);
+    throw failure(error);
   }
-  let buffered = "";
-  // As in streamSink: kept, and reported by `close`.
-  let failure: UsageError | undefined;
-  const flush = () => {
-    if (buffered === "" || fd === undefined || failure !== undefined) return;
-    try {
-      // Given a descriptor, writeFileSync writes at the current position and, unlike writeSync, until all is written.
-      writeFileSync(fd, buffered, "utf8");
-    } catch (error) {
-      failure = fail(error);
-    }
-    buffered = "";
-  };
   return {
     write(text) {
-      if (failure !== undefined) return;
-      buffered += text;
-      if (buffered.length >= STREAM_BUFFER) flush();
+      // Given a descriptor, writeFileSync writes at the current position and, unlike writeSync, until all is written.
+      if (fd !== undefined) writeFileSync(fd, text, "utf8");
+      return true;
     },
-    backpressure: () => undefined,
-    close() {
-      flush();
-      if (failure !== undefined) throw failure;
-    },
+    immediate: false,
+    failure,
     dispose() {
       if (fd === undefined) return;
       try {
