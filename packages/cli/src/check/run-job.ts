@@ -1,9 +1,9 @@
 import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { applySafeFixes, check, codeFrame, type CheckResult, type Diagnostic, type LineIndex } from "@govreport/core";
+import { applySafeFixes, check, codeFrame, type CheckResult, type Diagnostic, type LineIndex, type SourceRange } from "@govreport/core";
 import { fileHost } from "../file-host.js";
 import { FORMATTERS } from "../formats/index.js";
-import { NO_COUNTS, type CheckJob, type FileCounts, type FileOutcome, type FileReport, type LineColumn, type OutputOptions, type ReportedDiagnostic } from "./job.js";
+import { NO_COUNTS, type CheckJob, type FileCounts, type FileOutcome, type FileReport, type LineColumn, type OutputOptions, type PlacedRange, type ReportedDiagnostic } from "./job.js";
 
 /** Fixes can enable other fixes (or overlap and be held back); a few passes settle it, ten is a safety stop. */
 export const MAX_FIX_PASSES = 10;
@@ -142,28 +142,25 @@ function lineColumn(lines: LineIndex, offset: number): LineColumn {
   return { line: position.line + 1, column: position.character + 1 };
 }
 
+function placed(lines: LineIndex, range: SourceRange): PlacedRange {
+  return { range, start: lineColumn(lines, range.start), end: lineColumn(lines, range.end) };
+}
+
 const NOTHING_RELATED: ReportedDiagnostic["related"] = [];
 
-// Written out field by field: a report of a thousand findings places several thousand ranges.
 function place(diagnostic: Diagnostic, result: CheckResult, frames: boolean): ReportedDiagnostic {
   const lines = result.source.lineIndex;
-  const { range } = diagnostic;
   return {
     code: diagnostic.code,
     severity: diagnostic.severity,
     message: diagnostic.message,
     notes: diagnostic.notes,
-    range,
-    start: lineColumn(lines, range.start),
-    end: lineColumn(lines, range.end),
-    related:
-      diagnostic.related.length === 0
-        ? NOTHING_RELATED
-        : diagnostic.related.map((related) => ({ range: related.range, start: lineColumn(lines, related.range.start), end: lineColumn(lines, related.range.end), message: related.message })),
+    ...placed(lines, diagnostic.range),
+    related: diagnostic.related.length === 0 ? NOTHING_RELATED : diagnostic.related.map((related) => ({ ...placed(lines, related.range), message: related.message })),
     fixes: diagnostic.fixes.map((fix) => ({
       title: fix.title,
       safe: fix.safe,
-      edits: fix.edits.map((edit) => ({ range: edit.range, start: lineColumn(lines, edit.range.start), end: lineColumn(lines, edit.range.end), newText: edit.newText })),
+      edits: fix.edits.map((edit) => ({ ...placed(lines, edit.range), newText: edit.newText })),
     })),
     frame: frames ? codeFrame(lines, diagnostic) : undefined,
   };
