@@ -44,3 +44,49 @@ describe("one check cache shared by many documents, as the language server keeps
     expect(exceeding(check(text, { cache }))).toEqual(fresh);
   });
 });
+
+describe("what the cache keeps", () => {
+  it("holds no report model: an earlier version's model can be collected while its paragraphs' readings stay", async () => {
+    const { setFlagsFromString } = await import("node:v8");
+    const { runInNewContext } = await import("node:vm");
+    setFlagsFromString("--expose-gc");
+    const collect = runInNewContext("gc") as () => void;
+    const example = readFileSync(new URL("../../../../examples/xiqu-2021/report.yaml", import.meta.url), "utf8");
+    const cache = createCheckCache();
+    const first = new WeakRef(check(example, { fileName: "report.yaml", cache }).model as object);
+    expect(first.deref()).toBeDefined();
+    // The next version reuses every paragraph's reading from the cache.
+    check(example.replace("特此报告。", "特此报告"), { fileName: "report.yaml", cache });
+    expect(cache.printed.size).toBeGreaterThan(10);
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    expect(first.deref()).toBeUndefined();
+  });
+});
+
+describe("printed readings kept across versions", () => {
+  it("are told apart by their figures' values, whatever characters the values hold", async () => {
+    const { printedProse } = await import("./prose-relations.js");
+    const report = (a: string, b: string) =>
+      [
+        "format: 1",
+        "profile: fazhi-annual",
+        "meta: { issuer: 东城县人民政府, recipient: 市人民政府, title: 关于2021年度法治政府建设工作情况的报告, year: 2021, date: 2022-01-28 }",
+        "sections:",
+        "  - title: 主要举措和成效",
+        "    text: 受理{a}{b}。",
+        "figures:",
+        `  a: ${JSON.stringify(a)}`,
+        `  b: ${JSON.stringify(b)}`,
+        "",
+      ].join("\n");
+    const printedOf = (text: string, cache?: ReturnType<typeof createCheckCache>) =>
+      printedProse(check(text, { cache }).model as NonNullable<CheckResult["model"]>).map((prose) => prose.text);
+    const cache = createCheckCache();
+    const first = report("1\u00002", "3");
+    const second = report("1", "2\u00003");
+    expect(printedOf(first, cache)).toEqual(printedOf(first));
+    expect(printedOf(second, cache)).toEqual(printedOf(second));
+    expect(printedOf(second)).not.toEqual(printedOf(first));
+  });
+});

@@ -2,8 +2,9 @@ import { parseQuantity, parseRelation, scanProse, type ParseResult, type ProseQu
 
 /**
  * Results of pure, per-string computations kept across checks of successive versions of one document: an edit
- * changes one paragraph, so every other paragraph's quantities are found again unchanged. An editor holds one cache
- * per open document; a one-off check (the CLI) passes none and computes everything afresh.
+ * changes one paragraph, so every other paragraph's quantities are found again unchanged. The language server keeps
+ * one cache for all open documents (keys are the strings themselves, so documents cannot mix each other up); a
+ * one-off check (the CLI) passes none and computes everything afresh.
  */
 export interface CheckCache {
   readonly scans: Map<string, readonly ProseQuantity[]>;

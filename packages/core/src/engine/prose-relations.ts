@@ -21,7 +21,7 @@ import {
   scanProse,
   subtractIntervals,
 } from "../quantity/index.js";
-import { cachedMarks, cachedPrinted, cachedScan } from "./check-cache.js";
+import { cachedMarks, cachedPrinted, cachedScan, type CheckCache } from "./check-cache.js";
 import { matchesOf } from "./matches.js";
 import { Derivation, type FigureInfo, type ProseField, type ReportModel, type SectionInfo } from "./model.js";
 
@@ -371,12 +371,22 @@ export function textMarks(text: string): TextMarks {
 }
 
 const PRINTED = new Derivation((model): readonly PrintedProse[] => {
-  const print = (field: ProseField) =>
-    printProse(field, model.figures, (text) => cachedScan(model.cache, text), (text) => cachedMarks(model.cache, text, textMarks)) as PrintedText;
-  const cache = model.cache;
+  const { cache, figures } = model;
+  const scan = (text: string) => cachedScan(cache, text);
+  const marksOf = marksThrough(cache);
+  const print = (field: ProseField) => printProse(field, figures, scan, marksOf) as PrintedText;
   // Across an editor's versions, a paragraph whose text and referenced figures did not change reads the same.
-  return cache ? model.prose.map((field) => cachedPrinted(cache, printingKey(field, model.figures), () => print(field)).forField(field)) : model.prose.map(print);
+  return cache ? model.prose.map((field) => cachedPrinted(cache, printingKey(field, figures), () => print(field)).forField(field)) : model.prose.map(print);
 });
+
+/**
+ * Sentence marks through the editor's cache. A printed reading keeps this function, and the cache keeps the reading
+ * for later versions, so it is made here, where it can hold on to nothing but the cache: made inside a function
+ * that sees the model, it would keep every earlier version's model alive.
+ */
+function marksThrough(cache: CheckCache | undefined): (text: string) => TextMarks {
+  return cache ? (text) => cachedMarks(cache, text, textMarks) : textMarks;
+}
 
 /** Every prose field as printed; computed once per model and shared by the rules that read prose. */
 export function printedProse(model: ReportModel): readonly PrintedProse[] {
@@ -389,9 +399,10 @@ export function printedProse(model: ReportModel): readonly PrintedProse[] {
  */
 function printingKey(field: ProseField, figures: ReadonlyMap<string, FigureInfo>): string {
   if (!field.text.includes("{")) return field.text;
-  let key = field.text;
-  for (const match of matchesOf(REFERENCE_PATTERN, field.text)) key += `\u0000${figures.get(match[1] ?? "")?.text ?? "\u0001"}`;
-  return key;
+  // JSON, so that no text or value, whatever characters it holds, can make two different keys read the same.
+  const values: Array<string | null> = [];
+  for (const match of matchesOf(REFERENCE_PATTERN, field.text)) values.push(figures.get(match[1] ?? "")?.text ?? null);
+  return JSON.stringify([field.text, values]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
