@@ -65,3 +65,12 @@ describe("matchesBeforeAnchors", () => {
     );
   });
 });
+
+describe("patterns that would search for ever", () => {
+  it("are refused, as matchAll refuses a pattern without g", () => {
+    expect(() => matchesOf(/a/, "aaa")).toThrow(TypeError);
+    expect(() => matchesBeforeAnchors(/a、/g, "a、", "、", 1, 1)).toThrow(TypeError);
+    expect(() => matchesBeforeAnchors(/a/y, "abc", "", 1, 1)).toThrow(TypeError);
+    expect(() => matchesBeforeAnchors(/a/y, "abc", "b", 0, 1)).toThrow(TypeError);
+  });
+});

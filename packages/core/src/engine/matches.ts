@@ -5,6 +5,8 @@
  * The pattern must have the `g` flag; its `lastIndex` is left at 0.
  */
 export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  // Without `g`, exec ignores lastIndex and would find the first match for ever (matchAll throws, as this does).
+  if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern, not ${String(pattern)}`);
   const matches: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
@@ -26,10 +28,12 @@ function nextIndex(text: string, index: number, unicode: boolean): number {
 /**
  * The matches of a sticky (`y`) pattern in a text, in order, as a global search with it would find them, for a pattern
  * each of whose matches holds the character `anchor` for the first time `minLead` to `maxLead` characters after its
- * start (`minLead` at least 1): a list whose first item, of two to eight characters, ends at a 、. The pattern is then
- * tried only at those few places before each anchor, not at every character of the text.
+ * start (`minLead` at least 1), such as a list whose first item, of two to eight characters, ends at a 、. The
+ * pattern is then tried only at those few places before each anchor, not at every character of the text.
  */
 export function matchesBeforeAnchors(pattern: RegExp, text: string, anchor: string, minLead: number, maxLead: number): RegExpExecArray[] {
+  // Anything else would search for ever (an empty anchor) or find matches the window was not meant to hold.
+  if (!pattern.sticky || anchor === "" || minLead < 1) throw new TypeError(`matchesBeforeAnchors needs a sticky pattern, an anchor and minLead ≥ 1`);
   const matches: RegExpExecArray[] = [];
   let from = 0;
   for (let at = text.indexOf(anchor, from); at >= 0; at = text.indexOf(anchor, from)) {

@@ -131,7 +131,7 @@ export function buildModel(report: ReportData, cache?: CheckCache): ReportModel 
     // Most paragraphs refer to no figure; they need no search.
     if (!field.text.includes("{")) continue;
     for (const match of matchesOf(REFERENCE_PATTERN, field.text)) {
-      const start = match.index ?? 0;
+      const start = match.index;
       references.push({ id: match[1] ?? "", path: field.path, start, end: start + match[0].length, inCheck: false });
     }
   }

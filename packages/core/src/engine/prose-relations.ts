@@ -219,8 +219,8 @@ class PrintedText implements PrintedProse {
       const lastInside = end > start ? end > 0 && end <= length : start >= 0 && start < length;
       return [sourceStart, Math.max(sourceStart, lastInside ? end : sourceStart)];
     }
-    const first = this.segmentAt(start, "start");
-    const last = end > start ? this.segmentAt(end, "end") : first;
+    const first = segmentAt(this.segments, start, "start");
+    const last = end > start ? segmentAt(this.segments, end, "end") : first;
     const sourceStart = !first ? this.field.text.length : first.figureId !== undefined ? first.sourceStart : first.sourceStart + (start - first.printedStart);
     const sourceEnd = !last ? sourceStart : last.figureId !== undefined ? last.sourceEnd : last.sourceStart + (end - last.printedStart);
     return [sourceStart, Math.max(sourceStart, sourceEnd)];
@@ -253,22 +253,21 @@ class PrintedText implements PrintedProse {
   private clamp(offset: number): number {
     return Math.max(0, Math.min(offset, this.text.length));
   }
+}
 
-  private segmentAt(at: number, edge: "start" | "end"): Segment | undefined {
-    // Binary search: a long paragraph may hold many references.
-    const segments = this.segments ?? NO_SEGMENTS;
-    let low = 0;
-    let high = segments.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const segment = segments[middle]!;
-      const inside = edge === "start" ? at >= segment.printedStart && at < segment.printedEnd : at > segment.printedStart && at <= segment.printedEnd;
-      if (inside) return segment;
-      if ((edge === "start" ? at < segment.printedStart : at <= segment.printedStart)) high = middle - 1;
-      else low = middle + 1;
-    }
-    return undefined;
+/** The segment holding a printed offset (its start or end edge); a binary search, as a paragraph may hold many references. */
+function segmentAt(segments: readonly Segment[], at: number, edge: "start" | "end"): Segment | undefined {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const segment = segments[middle]!;
+    const inside = edge === "start" ? at >= segment.printedStart && at < segment.printedEnd : at > segment.printedStart && at <= segment.printedEnd;
+    if (inside) return segment;
+    if ((edge === "start" ? at < segment.printedStart : at <= segment.printedStart)) high = middle - 1;
+    else low = middle + 1;
   }
+  return undefined;
 }
 
 /**

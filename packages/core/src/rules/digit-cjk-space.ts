@@ -1,5 +1,6 @@
 import type { FigureInfo } from "../engine/model.js";
 import { defineRule } from "../engine/rule.js";
+import { isAsciiDigit } from "../quantity/numerals.js";
 import { isLiteralInSource, printedTextFields } from "../engine/text-fields.js";
 
 /**
@@ -42,10 +43,6 @@ const SPACE = /[ \u3000\u00a0]/g;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x3000 || code === 0xa0;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 function isHan(code: number): boolean {
@@ -119,9 +116,9 @@ function spacesToReport(text: string, figures: ReadonlyMap<string, FigureInfo>):
     const before = text.charCodeAt(start - 1);
     const after = text.charCodeAt(end);
     let report = false;
-    if (isDigit(before) || before === 0x25 /* % */) report = startsChinese(after);
+    if (isAsciiDigit(before) || before === 0x25 /* % */) report = startsChinese(after);
     else if (endsChinese(before)) {
-      if (isDigit(after)) report = true;
+      if (isAsciiDigit(after)) report = true;
       else {
         const id = referenceAfter(text, end);
         report = id !== undefined && /^[0-9]/.test(figures.get(id)?.text ?? "");

@@ -8,8 +8,12 @@ import { defineRule } from "../engine/rule.js";
  * central document.
  * Fix: use the official wording given in the message (a quick fix).
  */
-const LIST_ITEM = /[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8}){3,}/y;
+/** The length of an item, in Chinese characters, of a list the rule compares with the formulations. */
+const ITEM_MIN = 2;
+const ITEM_MAX = 8;
+const ITEM = `[\\u4e00-\\u9fff]{${ITEM_MIN},${ITEM_MAX}}`;
 // Sticky: it is tried only at the places a list can start (see `matchesBeforeAnchors`).
+const LIST_ITEM = new RegExp(`${ITEM}(?:、${ITEM}){3,}`, "y");
 
 export const formulationMisquoted = defineRule({
   meta: {
@@ -28,14 +32,14 @@ export const formulationMisquoted = defineRule({
     if (formulations.length === 0) return;
     for (const field of context.model.prose) {
       // A list's first item ends at a 、 two to eight characters on, so the pattern need only be tried before each 、.
-      for (const list of matchesBeforeAnchors(LIST_ITEM, field.text, "、", 2, 8)) {
+      for (const list of matchesBeforeAnchors(LIST_ITEM, field.text, "、", ITEM_MIN, ITEM_MAX)) {
         const items = list[0].split("、");
         for (const formulation of formulations) {
           const parts = formulation.parts ?? formulation.text.split("、");
           const known = items.filter((item) => parts.some((part) => item.endsWith(part) || item.startsWith(part)));
           if (known.length < Math.max(3, Math.ceil(parts.length / 2))) continue;
           const missing = parts.filter((part) => !items.some((item) => item.includes(part)));
-          let offset = list.index ?? 0;
+          let offset = list.index;
           for (const item of items) {
             const isKnown = parts.some((part) => item.includes(part));
             const replacement = isKnown ? undefined : missing.find((part) => part.length === item.length && sharedChars(part, item) >= part.length / 2);

@@ -24,7 +24,7 @@ export const placeholderLeft = defineRule({
   run(context) {
     for (const field of printedTextFields(context)) {
       for (const match of matchesOf(PATTERN, field.text)) {
-        const start = match.index ?? 0;
+        const start = match.index;
         context.flag({
           at: { path: field.path, span: [start, start + match[0].length] },
           message: { zh: `残留占位符“${match[0]}”，请填写实际内容`, en: `Placeholder "${match[0]}" left in; write the real content` },

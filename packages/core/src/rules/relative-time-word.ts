@@ -29,7 +29,7 @@ export const relativeTimeWord = defineRule({
     for (const field of context.model.prose) {
       for (const match of matchesOf(PATTERN, field.text)) {
         const word = match[0];
-        const start = match.index ?? 0;
+        const start = match.index;
         const meant = year + (WORDS[word] ?? 0);
         context.flag({
           at: { path: field.path, span: [start, start + word.length] },

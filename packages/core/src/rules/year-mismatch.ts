@@ -29,7 +29,7 @@ export const yearMismatch = defineRule({
     const flagYears = (path: readonly (string | number)[], text: string, expected: number, what: { zh: string; en: string }, firstOnly: boolean) => {
       for (const match of matchesOf(YEAR, text)) {
         const found = Number(match[1]);
-        const start = match.index ?? 0;
+        const start = match.index;
         if (found !== expected) {
           context.flag({
             at: { path, span: [start, start + 4] },
