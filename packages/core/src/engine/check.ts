@@ -6,7 +6,6 @@ import {
   type DataPath,
   type Diagnostic,
   type Message,
-  type PathSegment,
   type Severity,
   type SourceRange,
 } from "../diagnostic.js";
@@ -74,7 +73,7 @@ export function languageOf(fileName: string | undefined): SourceLanguage {
  */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const source = new SourceDocument(text, options.language ?? languageOf(options.fileName), options.previousSource);
-  const collector = new DiagnosticCollector(new StringRanges(source), options.rules);
+  const collector = new DiagnosticCollector(source, options.rules);
   const ruleFailures: RuleFailure[] = [];
   let report: ReportData | undefined;
   let profile: Profile | undefined;
@@ -169,7 +168,7 @@ function runRules(
       model,
       previous,
       flag: (finding) => collector.add(rule.meta, finding),
-      replaceInString: (path, start, end, newText) => ({ range: collector.ranges.rangeInString(path, start, end), newText }),
+      replaceInString: (path, start, end, newText) => ({ range: source.rangeInString(path, start, end), newText }),
     };
     try {
       rule.run(context);
@@ -285,7 +284,7 @@ class DiagnosticCollector {
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
-    readonly ranges: StringRanges,
+    private readonly source: SourceDocument,
     private readonly configured: Readonly<Record<string, ConfiguredSeverity>> | undefined,
   ) {}
 
@@ -317,42 +316,9 @@ class DiagnosticCollector {
 
   private resolve(at: Location): SourceRange {
     if ("range" in at) return at.range;
-    if (at.span) return this.ranges.rangeInString(at.path, at.span[0], at.span[1]);
-    const source = this.ranges.source;
-    return at.key ? source.keyRangeOf(at.path) : source.rangeOf(at.path);
+    if (at.span) return this.source.rangeInString(at.path, at.span[0], at.span[1]);
+    return at.key ? this.source.keyRangeOf(at.path) : this.source.rangeOf(at.path);
   }
-}
-
-/**
- * Source ranges of characters inside string values, remembering the last one asked for. A finding inside a string
- * is located up to three times in a row — to see that its characters are written literally, for its fix's edit and
- * for the diagnostic — and each time would walk the tree down to the string again.
- */
-class StringRanges {
-  private lastPath: PathSegment[] = [];
-  private lastStart = -1;
-  private lastEnd = -1;
-  private lastRange: SourceRange | undefined;
-
-  constructor(readonly source: SourceDocument) {}
-
-  rangeInString(path: DataPath, start: number, end: number): SourceRange {
-    if (this.lastRange === undefined || start !== this.lastStart || end !== this.lastEnd || !samePath(path, this.lastPath)) {
-      this.lastRange = this.source.rangeInString(path, start, end);
-      // A copy, so that the memo holds even if a rule reuses its path array for another value.
-      this.lastPath = [...path];
-      this.lastStart = start;
-      this.lastEnd = end;
-    }
-    // Each caller gets its own object, as it would from the source.
-    return { start: this.lastRange.start, end: this.lastRange.end };
-  }
-}
-
-function samePath(a: DataPath, b: DataPath): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export type { DataPath, Message };

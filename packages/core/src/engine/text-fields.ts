@@ -28,9 +28,7 @@ export function proseAndFigureFields(context: RuleContext): TextField[] {
 
 /** Whether an edit that replaces these characters would change only them, i.e. the source spells them literally. */
 export function isLiteralInSource(context: RuleContext, path: DataPath, start: number, end: number): boolean {
-  // The range such an edit would replace. Asked of the context rather than the source: the engine keeps the answer,
-  // and the rule's edit and finding for these same characters come next.
-  const field = context.replaceInString(path, start, end, "").range;
+  const field = context.source.rangeInString(path, start, end);
   const value = context.source.nodeAt(path);
   const text = value && "value" in value && typeof value.value === "string" ? value.value.slice(start, end) : undefined;
   return text !== undefined && context.source.textOf(field) === text;
