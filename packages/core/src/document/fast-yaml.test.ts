@@ -3,6 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node } from "yaml";
+import { check } from "../engine/check.js";
 import { readYamlFast } from "./fast-yaml.js";
 import { repository, repositoryYamlFiles } from "../test-support/repository-yaml.js";
 
@@ -160,5 +161,19 @@ describe("the fast YAML reader", () => {
     );
     // Most edits leave a readable report; if none were read, the comparison above tested nothing.
     expect(accepted).toBeGreaterThan(300);
+  });
+});
+
+describe("deeply nested text", () => {
+  const nested = (levels: number) => Array.from({ length: levels }, (_, level) => `${" ".repeat(level)}a:\n`).join("");
+
+  it("is read up to the nesting reports could use, and left to yaml beyond it", () => {
+    expect(readYamlFast(nested(30))).toBeDefined();
+    expect(readYamlFast(nested(70))).toBeUndefined();
+  });
+
+  it("too deep even for yaml is a syntax error, not a crash", () => {
+    const result = check(nested(2000));
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toContain("syntax-error");
   });
 });

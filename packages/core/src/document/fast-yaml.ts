@@ -4,10 +4,12 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
  * A fast reader for the plain YAML that report-data files are written in: block mappings and sequences, plain,
  * quoted and block scalars on their own lines, and one-line flow collections of scalars. It builds the same node
  * tree, with the same ranges, that `yaml`'s `parseDocument` builds, in a fraction of the time, because reading is
- * most of what a check costs and a CI run checks thousands of reports.
+ * most of what a check costs and a CI run checks thousands of reports. Comments and blank lines are skipped, not
+ * attached to nodes (`comment`, `spaceBefore`): nothing reads them, and the tree is never written back.
  *
  * It reads only what it can read exactly. Anything else — anchors, aliases, tags, multi-line plain or quoted
- * scalars, escapes, nested flow collections, comments in unusual places, tabs, CR line ends, anything malformed —
+ * scalars, escapes, nested flow collections, comments in unusual places, tabs, a lone CR as a line end, duplicate
+ * keys, nesting deeper than reports go, anything malformed —
  * makes it decline (return undefined) and the caller parses with `yaml`, which also produces the error messages.
  * A differential test holds it to `parseDocument` on every file in the repository and on random edits of them.
  */
@@ -120,8 +122,17 @@ const COMMA = 0x2c;
 
 type Range = [number, number, number];
 
+/**
+ * Collections nested deeper than this are left to `yaml`. Reports nest a handful of levels; the reader calls itself
+ * once per level, and each level looks again at the blank lines after its last item, so far deeper text would run
+ * out of stack or take time growing with depth times lines. `yaml` reports such text as an error.
+ */
+const MAX_NESTING = 64;
+
 class Reader {
   private readonly length: number;
+  /** Block collections open around the current position. */
+  private nesting = 0;
 
   constructor(private readonly text: string) {
     this.length = text.length;
@@ -185,6 +196,7 @@ class Reader {
    * `indent`. Returns the node, its JS value and the position after it (a line start).
    */
   private readBlockMap(start: number, indent: number): { node: YAMLMap; value: Record<string, unknown>; end: number } {
+    if (++this.nesting > MAX_NESTING) decline();
     const map = newMap();
     const value: Record<string, unknown> = {};
     let keyStart = start;
@@ -193,7 +205,7 @@ class Reader {
       const key = this.readKey(keyStart);
       const item = this.readMapValue(key.colon + 1, indent);
       map.items.push(newPair(key.node, item.node));
-      // A duplicate key is an error `yaml`'s reading reports where it is; that reading is left to it.
+      // A duplicate key is reported by SourceDocument, which looks for duplicates only in what `yaml` read.
       if (Object.prototype.hasOwnProperty.call(value, key.name)) decline();
       value[key.name] = item.value;
       end = item.end;
@@ -213,6 +225,7 @@ class Reader {
       keyStart = next + nextIndent;
     }
     map.range = [start, this.rangeEnd(map.items), this.rangeEnd(map.items)];
+    this.nesting--;
     return { node: map, value, end };
   }
 
@@ -297,6 +310,7 @@ class Reader {
 
   /** A block sequence whose first `-` is at `start`, at column `indent`. */
   private readBlockSeq(start: number, indent: number): { node: YAMLSeq; value: unknown[]; end: number } {
+    if (++this.nesting > MAX_NESTING) decline();
     const seq = newSeq();
     const value: unknown[] = [];
     let dash = start;
@@ -317,6 +331,7 @@ class Reader {
       dash = first;
     }
     seq.range = [start, this.rangeEnd(seq.items), this.rangeEnd(seq.items)];
+    this.nesting--;
     return { node: seq, value, end };
   }
 
