@@ -74,3 +74,9 @@ describe("patterns that would search for ever", () => {
     expect(() => matchesBeforeAnchors(/a/y, "abc", "b", 0, 1)).toThrow(TypeError);
   });
 });
+
+describe("empty matches", () => {
+  it("step over a whole character with the v flag too", () => {
+    expect(matchesOf(new RegExp("(?:)", "gv"), "😀a").map((match) => match.index)).toEqual([0, 2, 3]);
+  });
+});

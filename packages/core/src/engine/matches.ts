@@ -11,8 +11,8 @@ export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     matches.push(match);
-    // An empty match would be found again at the same place; step over one character (one code point with `u`).
-    if (match[0].length === 0) pattern.lastIndex = nextIndex(text, pattern.lastIndex, pattern.unicode);
+    // An empty match would be found again at the same place; step over one character (one code point with `u` or `v`).
+    if (match[0].length === 0) pattern.lastIndex = nextIndex(text, pattern.lastIndex, pattern.unicode || (pattern as { unicodeSets?: boolean }).unicodeSets === true);
   }
   pattern.lastIndex = 0;
   return matches;
