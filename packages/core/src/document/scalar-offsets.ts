@@ -115,4 +115,3 @@ export function verbatimLead(source: string, node: Scalar, valueText: string): n
       return undefined;
   }
 }
-

@@ -5,7 +5,7 @@ import path from "node:path";
 export const repository = path.resolve(__dirname, "../../../..");
 
 /** Every YAML file the repository holds under `dir`, leaving out dependencies and build output. */
-export function yamlFilesUnder(dir: string): string[] {
+function yamlFilesUnder(dir: string): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {
     if (name === "node_modules" || name.startsWith(".") || name === "out" || name === "dist") continue;
