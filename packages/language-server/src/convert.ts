@@ -34,7 +34,12 @@ export function toOffset(lines: LineIndex, position: Position): number {
 }
 
 export function toRange(lines: LineIndex, range: SourceRange): Range {
-  return { start: toPosition(lines, range.start), end: toPosition(lines, Math.max(range.start, range.end)) };
+  return { start: toPosition(lines, range.start), end: toPosition(lines, endOffset(range)) };
+}
+
+/** Where a range ends for the editor: a range that would end before it starts is taken as empty. */
+function endOffset(range: SourceRange): number {
+  return Math.max(range.start, range.end);
 }
 
 export function toSourceRange(lines: LineIndex, range: Range): SourceRange {
@@ -81,7 +86,8 @@ function samePosition(a: Position, b: Position): boolean {
 /** `toRange(lines, source)` equals `range`; `start` is where `source` starts, when the caller knows it already. */
 function sameRange(range: Range, lines: LineIndex, source: SourceRange, start: Position = lines.positionAt(source.start)): boolean {
   if (!samePosition(range.start, start)) return false;
-  return source.end <= source.start ? samePosition(range.end, start) : samePosition(range.end, lines.positionAt(source.end));
+  const end = endOffset(source);
+  return samePosition(range.end, end === source.start ? start : lines.positionAt(end));
 }
 
 /**
@@ -102,14 +108,14 @@ export function convertsToSame(
   if (pick(diagnostic.message, language) !== pick(before.message, language)) return false;
   if (diagnostic.notes.length !== before.notes.length) return false;
   for (let i = 0; i < diagnostic.notes.length; i++) {
-    if (pick(diagnostic.notes[i] as CoreDiagnostic["message"], language) !== pick(before.notes[i] as CoreDiagnostic["message"], language)) return false;
+    if (pick(diagnostic.notes[i]!, language) !== pick(before.notes[i]!, language)) return false;
   }
   if (diagnostic.tags.includes("unnecessary") !== before.tags.includes("unnecessary")) return false;
   if (diagnostic.related.length !== before.related.length) return false;
   const relatedInformation = converted.relatedInformation ?? [];
   for (let i = 0; i < diagnostic.related.length; i++) {
-    const related = diagnostic.related[i] as CoreDiagnostic["related"][number];
-    const relatedBefore = before.related[i] as CoreDiagnostic["related"][number];
+    const related = diagnostic.related[i]!;
+    const relatedBefore = before.related[i]!;
     const information = relatedInformation[i];
     if (!information || pick(related.message, language) !== pick(relatedBefore.message, language)) return false;
     if (!sameRange(information.location.range, lines, related.range)) return false;

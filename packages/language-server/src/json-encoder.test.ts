@@ -66,3 +66,13 @@ describe("jsonEncoder", () => {
     expect(Buffer.from(bytes).equals(Buffer.from(JSON.stringify(message), "ascii"))).toBe(true);
   });
 });
+
+describe("a value marked unchanging", () => {
+  it("cannot be changed any more, so its reused bytes always match it", () => {
+    const diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: "甲", relatedInformation: [{ message: "乙" }] };
+    markUnchanging(diagnostic);
+    expect(() => (diagnostic.range.end.character = 2)).toThrow(TypeError);
+    expect(() => diagnostic.relatedInformation.push({ message: "丙" })).toThrow(TypeError);
+    expect(diagnostic.range.end.character).toBe(1);
+  });
+});

@@ -12,9 +12,19 @@ import type { ContentTypeEncoder, Message } from "vscode-languageserver/node";
  */
 const encodedOnce = new WeakMap<object, Buffer | undefined>();
 
-/** Promises that `value` is never modified from now on, so its JSON may be computed once and reused. */
+/**
+ * Promises that `value` is never modified from now on, so its JSON may be computed once and reused. The promise is
+ * kept by freezing it, all through: a change would throw rather than send bytes that no longer match.
+ */
 export function markUnchanging(value: object): void {
-  if (!encodedOnce.has(value)) encodedOnce.set(value, undefined);
+  if (encodedOnce.has(value)) return;
+  deepFreeze(value);
+  encodedOnce.set(value, undefined);
+}
+
+function deepFreeze(value: object): void {
+  Object.freeze(value);
+  for (const member of Object.values(value)) if (typeof member === "object" && member !== null && !Object.isFrozen(member)) deepFreeze(member as object);
 }
 
 /** Stands in for the list while the rest of the message is stringified; the NULs keep it out of any real text. */

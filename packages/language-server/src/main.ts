@@ -12,7 +12,8 @@ const overStdio = process.argv.slice(2).find(isTransport) === "--stdio";
 
 /**
  * Console output would land in stdout, between protocol messages, and break the stream: it goes to the client's
- * log instead (the library does the same when it opens stdio itself).
+ * log instead. The library does the same (its `patchConsole`) only when it opens stdio itself, and does not export
+ * it; this is that, for the writer the server brings.
  */
 function keepConsoleOffStdout(remote: RemoteConsole): void {
   const text = (args: unknown[]) => args.map((arg) => (typeof arg === "string" ? arg : inspect(arg))).join(" ");
