@@ -51,4 +51,15 @@ const yamlModules = {
   },
 };
 
-module.exports = { workspaceSources, yamlModules };
+/**
+ * zod's locales are a third of zod; if they come back, the import rewrite in `workspaceSources` stopped working.
+ * Takes the metafile of a build made with `metafile: true`.
+ */
+function checkLocales(metafile, bundleName) {
+  const locales = Object.values(metafile.outputs)
+    .flatMap((info) => Object.entries(info.inputs))
+    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && /zod[\\/].*[\\/]locales[\\/](?!en\.)/.test(input));
+  if (locales.length > 0) console.warn(`${bundleName}: warning: zod locales are bundled (${locales.length} files); check the zod import rewrite`);
+}
+
+module.exports = { checkLocales, workspaceSources, yamlModules };

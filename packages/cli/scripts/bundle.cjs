@@ -18,7 +18,7 @@
 const { copyFileSync, existsSync, rmSync } = require("node:fs");
 const path = require("node:path");
 const esbuild = require("esbuild");
-const { workspaceSources, yamlModules } = require("../../../scripts/bundle-plugins.cjs");
+const { checkLocales, workspaceSources, yamlModules } = require("../../../scripts/bundle-plugins.cjs");
 
 const root = path.resolve(__dirname, "..");
 const src = path.join(root, "src");
@@ -89,14 +89,6 @@ function checkDynamicImports(metafile) {
   if (found.length > 0) throw new Error(`import() of modules outside the bundle (use require()): ${found.join(", ")}`);
 }
 
-/** zod's locales are a third of zod; if they come back, the tree-shaking above stopped working. */
-function checkLocales(metafile) {
-  const locales = Object.values(metafile.outputs)
-    .flatMap((info) => Object.entries(info.inputs))
-    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && /zod[\\/].*[\\/]locales[\\/](?!en\.)/.test(input));
-  if (locales.length > 0) console.warn(`bundle.cjs: warning: zod locales are bundled (${locales.length} files); check the zod import rewrite`);
-}
-
 /**
  * The report src/commands/check.ts checks before the code cache of dist/check.cjs is written (see warmUpCodeCache).
  * Without it the cache holds only what the first run compiled.
@@ -122,7 +114,7 @@ async function main() {
   checkDuplicates(entry.metafile, commands.metafile);
   copyCodeCacheSample();
   checkDynamicImports(commands.metafile);
-  checkLocales(commands.metafile);
+  checkLocales(commands.metafile, "bundle.cjs");
 }
 
 main().catch((error) => {

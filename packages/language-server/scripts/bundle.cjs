@@ -6,7 +6,7 @@
 // that the editor and CI run the same code.
 const path = require("node:path");
 const esbuild = require("esbuild");
-const { workspaceSources, yamlModules } = require("../../../scripts/bundle-plugins.cjs");
+const { checkLocales, workspaceSources, yamlModules } = require("../../../scripts/bundle-plugins.cjs");
 
 const root = path.resolve(__dirname, "..");
 esbuild
@@ -19,8 +19,10 @@ esbuild
     target: "node20",
     sourcemap: true,
     logLevel: "warning",
+    metafile: true,
     plugins: [workspaceSources(["schema", "core", "render", "protocol"]), yamlModules],
   })
+  .then((result) => checkLocales(result.metafile, "language-server bundle"))
   .catch(() => {
     process.exitCode = 1;
   });
