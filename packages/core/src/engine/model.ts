@@ -98,8 +98,12 @@ export class Derivation<T> {
   }
 }
 
-/** `{...}` with anything id-like inside; ids that break the id grammar are still found so they can be reported. */
-const REFERENCE_PATTERN = /\{([^{}\s]{1,100})\}/g;
+/**
+ * A `{figure}` reference in prose: `{...}` with anything id-like inside; ids that break the id grammar are still
+ * found so they can be reported. Everything that looks for references uses this one pattern, so all agree on what
+ * a reference is.
+ */
+export const REFERENCE_PATTERN = /\{([^{}\s]{1,100})\}/g;
 
 export function buildModel(report: ReportData, cache?: CheckCache): ReportModel {
   const prose: ProseField[] = [];

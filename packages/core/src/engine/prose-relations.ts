@@ -23,7 +23,7 @@ import {
 } from "../quantity/index.js";
 import { cachedMarks, cachedPrinted, cachedScan, type CheckCache } from "./check-cache.js";
 import { matchesOf } from "./matches.js";
-import { Derivation, type FigureInfo, type ProseField, type ReportModel, type SectionInfo } from "./model.js";
+import { Derivation, REFERENCE_PATTERN, type FigureInfo, type ProseField, type ReportModel, type SectionInfo } from "./model.js";
 
 /** A quantity found in printed prose, with where it came from. */
 export interface PrintedQuantity {
@@ -78,8 +78,6 @@ interface Segment {
 /** Shared by every field and quantity without references. */
 const NO_SEGMENTS: readonly Segment[] = [];
 
-/** The same pattern the model uses to find references, so both agree on what a reference is. */
-const REFERENCE_PATTERN = /\{([^{}\s]{1,100})\}/g;
 
 /** Substitutes figure values into one prose field and scans the result. */
 export function printProse(

@@ -1,4 +1,4 @@
-import type { FigureInfo } from "../engine/model.js";
+import { REFERENCE_PATTERN, type FigureInfo } from "../engine/model.js";
 import { defineRule } from "../engine/rule.js";
 import { isAsciiDigit } from "../quantity/numerals.js";
 import { isLiteralInSource, printedTextFields } from "../engine/text-fields.js";
@@ -59,43 +59,27 @@ function startsChinese(code: number): boolean {
   return isHan(code) || code === 0xff08 /* （ */ || code === 0x201c /* “ */ || code === 0x300a /* 《 */;
 }
 
-/** White space as a regular expression's `\s` knows it. */
-function isWhiteSpace(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x20 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
+/** The model's reference pattern, tried at one place. */
+const REFERENCE_AT = new RegExp(REFERENCE_PATTERN.source, "y");
 
-/** What may stand inside `{…}` for a space beside it to count as next to a figure: anything but braces and white space. */
-function isReferenceChar(code: number): boolean {
-  return code !== 0x7b && code !== 0x7d && !isWhiteSpace(code);
+/** The `{id}` that starts at `open`: its id and where it ends, or undefined. */
+function referenceAt(text: string, open: number): { readonly id: string; readonly end: number } | undefined {
+  REFERENCE_AT.lastIndex = open;
+  const match = REFERENCE_AT.exec(text);
+  return match ? { id: match[1] as string, end: open + match[0].length } : undefined;
 }
 
 /** The id of a `{id}` that starts at `open`, or undefined. */
 function referenceAfter(text: string, open: number): string | undefined {
-  if (text.charCodeAt(open) !== 0x7b) return undefined;
-  let k = open + 1;
-  while (k < text.length && isReferenceChar(text.charCodeAt(k))) k++;
-  return k > open + 1 && text.charCodeAt(k) === 0x7d ? text.slice(open + 1, k) : undefined;
+  return text.charCodeAt(open) === 0x7b ? referenceAt(text, open)?.id : undefined;
 }
 
 /** The id of a `{id}` that ends just before `end`, or undefined. */
 function referenceBefore(text: string, end: number): string | undefined {
-  const close = end - 1;
-  if (close < 0 || text.charCodeAt(close) !== 0x7d) return undefined;
-  let k = close - 1;
-  while (k >= 0 && isReferenceChar(text.charCodeAt(k))) k--;
-  return k < close - 1 && k >= 0 && text.charCodeAt(k) === 0x7b ? text.slice(k + 1, close) : undefined;
+  if (end < 1 || text.charCodeAt(end - 1) !== 0x7d) return undefined;
+  const open = text.lastIndexOf("{", end - 1);
+  const reference = open < 0 ? undefined : referenceAt(text, open);
+  return reference?.end === end ? reference.id : undefined;
 }
 
 /**
