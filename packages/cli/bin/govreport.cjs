@@ -1,31 +1,4 @@
 #!/usr/bin/env node
 "use strict";
-// Starts govreport. Prefers the bundle (dist/) and falls back to the compiled modules (out/) when the bundle is
-// missing or older than a compile of this package or a workspace package it bundles — e.g. right after `tsc -b`
-// during development, before `pnpm build` has bundled again. The bundle loads its command files through V8's code
-// cache itself (src/chunk-loader.ts).
-const fs = require("node:fs");
-const path = require("node:path");
-
-function modifiedMs(file) {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
-
-const packageDir = path.join(__dirname, "..");
-const bundle = path.join(packageDir, "dist", "govreport.cjs");
-const bundled = modifiedMs(bundle);
-// tsc -b rewrites a project's tsbuildinfo whenever it compiles it; outside the repository these do not exist. A
-// build restored from turbo's cache writes the bundle and the tsbuildinfo files together, in any order, so only a
-// compile clearly later than the bundle counts.
-const RESTORED_TOGETHER_MS = 2000;
-const compiledAfterBundle =
-  bundled !== undefined &&
-  [path.join(packageDir, "tsconfig.tsbuildinfo"), ...["core", "render", "schema", "import"].map((name) => path.join(packageDir, "..", name, "tsconfig.tsbuildinfo"))].some(
-    (file) => (modifiedMs(file) ?? 0) > bundled + RESTORED_TOGETHER_MS,
-  );
-
-require(bundled === undefined || compiledAfterBundle ? path.join(packageDir, "out", "entry.js") : bundle);
+// Starts govreport: the bundle, or the compiled modules during development (see choose-entry.cjs).
+require(require("./choose-entry.cjs").chooseEntry(require("node:path").join(__dirname, "..")).file);
