@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { EventEmitter } from "node:events";
+import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, makeProject, REPO, reportWithError, runCli } from "./helpers.js";
@@ -118,6 +119,54 @@ describe("standard output, failing", () => {
       project.cleanup();
     }
   });
+
+  it("ends the output and hands on a failure that a stream tells of only later, once, as a usage error", async () => {
+    const { standardOutput } = (await import(MODULE)) as typeof import("../../packages/cli/src/standard-output.js");
+    // A character device that is not the null device: output goes through the stream, as it would to a terminal.
+    const device = openSync("/dev/zero", "w");
+    try {
+      const terminal = Object.assign(new EventEmitter(), {
+        isTTY: true,
+        errored: null,
+        written: [] as string[],
+        write(data: string | Buffer) {
+          terminal.written.push(String(data));
+          return false;
+        },
+      });
+      const failures: string[] = [];
+      const out = standardOutput(device, () => terminal as unknown as NodeJS.WriteStream, (failure) => failures.push(failure.message));
+      expect(out.write("一\n")).toBe(false);
+      let released = false;
+      out.once?.("drain", () => (released = true));
+      terminal.emit("error", Object.assign(new Error("connection reset"), { code: "ECONNRESET" }));
+      terminal.emit("error", Object.assign(new Error("connection reset"), { code: "ECONNRESET" }));
+      expect(failures).toEqual(["无法写入标准输出（ECONNRESET） — cannot write to standard output (ECONNRESET)"]);
+      expect(out.write("二\n")).toBe(true);
+      expect(terminal.written).toEqual(["一\n"]);
+      terminal.emit("close");
+      expect(released).toBe(true);
+    } finally {
+      closeSync(device);
+    }
+  });
+
+  it("ends the output without a failure when the stream's reader goes away later", async () => {
+    const { standardOutput } = (await import(MODULE)) as typeof import("../../packages/cli/src/standard-output.js");
+    const device = openSync("/dev/zero", "w");
+    try {
+      const terminal = Object.assign(new EventEmitter(), { errored: null, written: 0, write: () => ((terminal.written += 1), true) });
+      const failures: string[] = [];
+      const out = standardOutput(device, () => terminal as unknown as NodeJS.WriteStream, (failure) => failures.push(failure.message));
+      out.write("一\n");
+      terminal.emit("error", Object.assign(new Error("broken pipe"), { code: "EPIPE" }));
+      out.write("二\n");
+      expect(failures).toEqual([]);
+      expect(terminal.written).toBe(1);
+    } finally {
+      closeSync(device);
+    }
+  });
 });
 
 describe("govreport check writing to stdout", { timeout: 60_000 }, () => {
@@ -181,4 +230,42 @@ describe("govreport check writing to stdout", { timeout: 60_000 }, () => {
     expect(result.stderr).not.toContain("    at ");
   });
 
+  // A terminal (or socket) stream that fails after the first write has returned: while the command waits for it to
+  // drain, or once the command has finished. Node's streams close after an error; so does this one.
+  it.each([
+    { when: "while the check goes on", full: true, later: "setImmediate" },
+    { when: "after the check has finished", full: false, later: "setTimeout" },
+  ])("says so and exits 2 when a terminal fails after the write, $when", ({ full, later }) => {
+    writeFileSync(
+      path.join(project.dir, "failing-terminal.cjs"),
+      `const { EventEmitter } = require("node:events");
+      const terminal = Object.assign(new EventEmitter(), {
+        isTTY: false,
+        errored: null,
+        writes: 0,
+        write() {
+          if (terminal.writes++ > 0) return true;
+          ${later}(() => {
+            terminal.emit("error", Object.assign(new Error("reset"), { code: "ECONNRESET" }));
+            terminal.emit("close");
+          });
+          return ${!full};
+        },
+      });
+      Object.defineProperty(process, "stdout", { configurable: true, get: () => terminal });`,
+    );
+    const device = openSync("/dev/zero", "w");
+    let result: ReturnType<typeof spawnSync>;
+    try {
+      result = spawnSync(process.execPath, ["--require", "./failing-terminal.cjs", BIN, "check", full ? "." : "r000.report.yaml", "--threads", "0"], {
+        cwd: project.dir,
+        stdio: ["ignore", device, "pipe"],
+        encoding: "utf8",
+      });
+    } finally {
+      closeSync(device);
+    }
+    expect(result.stderr).toBe("govreport: 无法写入标准输出（ECONNRESET） — cannot write to standard output (ECONNRESET)\n");
+    expect(result.status).toBe(2);
+  });
 });

@@ -1,4 +1,5 @@
 import type { WorkerSetup } from "./check/pool.js";
+import { EXIT } from "./io.js";
 
 /**
  * The program's one entry: the command line in the main thread, the check loop in a worker thread. Both load their
@@ -19,6 +20,7 @@ if (process.argv[2] === WORKER_FLAG && !require("node:worker_threads").isMainThr
   void import("./main.js")
     .then(({ main, processIo }) => main(process.argv.slice(2), processIo(workerScript)))
     .then((code) => {
-      process.exitCode = code;
+      // Output that failed after its write returned has set exit code 2 already (standard-output.ts); that stands.
+      if (process.exitCode !== EXIT.usage) process.exitCode = code;
     });
 }

@@ -1,5 +1,5 @@
 import { fstatSync, statSync, writeSync, type BigIntStats } from "node:fs";
-import { UsageError, type Io } from "./io.js";
+import { EXIT, UsageError, type Io } from "./io.js";
 
 /**
  * The process's standard output as the commands use it. Node builds `process.stdout` (and loads its stream modules)
@@ -10,9 +10,16 @@ import { UsageError, type Io } from "./io.js";
  *
  * A reader that goes away (`govreport check … | head`) ends the output, not the run: what follows is dropped, and
  * the exit code still says whether the reports have errors, as CI's `set -o pipefail` expects. Any other failure to
- * write (a full disk) is a UsageError: the run cannot deliver its result.
+ * write (a full disk) is a UsageError: the run cannot deliver its result. Mostly the write that failed says so, and
+ * the command stops with the error; a stream to a terminal or a socket may tell only later, by an event, when the
+ * command has gone on or even finished. Such a failure ends the output as a vanished reader does and is handed to
+ * `failedLater`, which makes the run end with exit code 2.
  */
-export function standardOutput(fd = 1, stream: () => NodeJS.WriteStream = () => process.stdout): Io["stdout"] {
+export function standardOutput(
+  fd = 1,
+  stream: () => NodeJS.WriteStream = () => process.stdout,
+  failedLater: (failure: UsageError) => void = reportFailedOutput,
+): Io["stdout"] {
   let mode: "direct" | "stream" | "gone" = writesDirectly(fd) ? "direct" : "stream";
   let opened: NodeJS.WriteStream | undefined;
   let reported: Error | undefined;
@@ -20,9 +27,10 @@ export function standardOutput(fd = 1, stream: () => NodeJS.WriteStream = () => 
     if (!opened) {
       opened = stream();
       opened.on("error", (error: NodeJS.ErrnoException) => {
-        if (error.code === "EPIPE") mode = "gone";
-        // An error the write itself already reported (see toStream) is handled; any other ends the process as before.
-        else if (error !== reported) throw error;
+        // An error the write itself already reported (see toStream) is handled.
+        if (error === reported || mode === "gone") return;
+        mode = "gone";
+        if (error.code !== "EPIPE") failedLater(cannotWrite(error.code));
       });
     }
     return opened;
@@ -74,6 +82,15 @@ export function standardOutput(fd = 1, stream: () => NodeJS.WriteStream = () => 
       return this;
     },
   };
+}
+
+/**
+ * What the process does with a failure to write that surfaces after the write (see standardOutput): say so, and
+ * end with exit code 2 whatever the command returns (entry.ts keeps it).
+ */
+export function reportFailedOutput(failure: UsageError): void {
+  process.stderr.write(`govreport: ${failure.message}\n`);
+  process.exitCode = EXIT.usage;
 }
 
 /** Standard error, opened only when something is written to it: an ordinary run writes nothing there. */
