@@ -29,19 +29,15 @@ export function resolveAgainst(file: string, relativeTo: string | undefined): st
  * and remembers every file it was asked for — found or not — so the report is checked again when one of them
  * appears, changes or goes away.
  */
-export function recordingHost(read: FileReader): { host: CheckHost; reads: Set<string>; found: Set<string> } {
+export function recordingHost(read: FileReader): { host: CheckHost; reads: Set<string> } {
   const reads = new Set<string>();
-  /** The reads that returned text, so that whoever needs to know whether a file exists need not read it again. */
-  const found = new Set<string>();
   const host: CheckHost = {
     readFile(file, relativeTo) {
       const resolved = resolveAgainst(file, relativeTo);
       if (resolved === undefined) return undefined;
       reads.add(resolved);
-      const text = read(resolved);
-      if (text !== undefined) found.add(resolved);
-      return text;
+      return read(resolved);
     },
   };
-  return { host, reads, found };
+  return { host, reads };
 }

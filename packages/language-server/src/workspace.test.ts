@@ -84,6 +84,15 @@ describe("Workspace", () => {
     expect(analysis?.previous).toEqual({ reference: "./2020.report.yaml", file: "/tmp/reports/2020.report.yaml", exists: true });
     expect(reads.filter((file) => file === "/tmp/reports/2020.report.yaml")).toHaveLength(1);
   });
+
+  it("takes last year's report that is there but invalid as existing, so that definition still opens it", () => {
+    const text = REPORT.replace("profile: fazhi-annual", "profile: fazhi-annual\nprevious: ./2020.report.yaml");
+    const document = TextDocument.create("file:///tmp/reports/2021.report.yaml", "yaml", 1, text);
+    const workspace = new Workspace(() => document, recordingLog(), (file) => (file === "/tmp/reports/2020.report.yaml" ? "format: 1\n" : undefined));
+    const analysis = workspace.analysisFor(document.uri);
+    expect(analysis?.result.previous?.status).toBe("invalid");
+    expect(analysis?.previous).toEqual({ reference: "./2020.report.yaml", file: "/tmp/reports/2020.report.yaml", exists: true });
+  });
 });
 
 describe("guardRequest", () => {

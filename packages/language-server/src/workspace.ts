@@ -193,7 +193,7 @@ export class Workspace {
     const started = performance.now();
     const fileName = uriToFileName(uri);
     const config = this.projectConfigFor(fileName);
-    const { host, reads, found } = recordingHost(this.readFile);
+    const { host, reads } = recordingHost(this.readFile);
     const settings = this.settingsValue;
     const profile = settings.profile !== "" ? settings.profile : config.profile;
     let result: CheckResult;
@@ -214,9 +214,8 @@ export class Workspace {
       result = check("", { fileName: fileName ?? uri, onlyRules: [] });
     }
     for (const failure of result.ruleFailures) this.log.error(`rule ${failure.ruleId} failed on ${uri}: ${failure.error}`);
-    const previous = this.resolvePrevious(result, fileName, reads, found);
-    // Even with the rules that read it turned off, last year's report is watched: hover and definition show it.
-    if (previous?.file) reads.add(previous.file);
+    // Core reads last year's report whatever rules are on, so it is among the reads: hover and definition show it.
+    const previous = previousReportOf(result, fileName);
     return {
       uri,
       version,
@@ -245,18 +244,13 @@ export class Workspace {
       return NO_CONFIG;
     }
   }
+}
 
-  /**
-   * Where `previous:` points; core reads it through the check's host, which makes it a dependency. Whether it
-   * exists is what that read found; the file is read here only when the check did not read it.
-   */
-  private resolvePrevious(result: CheckResult, fileName: string | undefined, reads: ReadonlySet<string>, found: ReadonlySet<string>): PreviousReport | undefined {
-    const reference = result.report?.previous;
-    if (reference === undefined || reference.trim() === "") return undefined;
-    const file = resolveAgainst(reference, fileName);
-    if (file === undefined) return { reference, file, exists: false };
-    return { reference, file, exists: reads.has(file) ? found.has(file) : this.readFile(file) !== undefined };
-  }
+/** Where `previous:` points and whether the check could read it (core reads it through the recording host). */
+function previousReportOf(result: CheckResult, fileName: string | undefined): PreviousReport | undefined {
+  const previous = result.previous;
+  if (previous === undefined || previous.reference.trim() === "") return undefined;
+  return { reference: previous.reference, file: resolveAgainst(previous.reference, fileName), exists: previous.status !== "unreadable" };
 }
 
 export function describe(error: unknown): string {

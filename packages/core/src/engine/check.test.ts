@@ -91,3 +91,20 @@ describe("profile files", () => {
     }
   });
 });
+
+describe("last year's report", () => {
+  const report = (extra: string) =>
+    `format: 1\nprofile: fazhi-annual\n${extra}meta: {issuer: 甲, recipient: 乙, title: 关于2021年度的报告, year: 2021, date: 2022-01-28}\nsections: []\n`;
+
+  it("is in the result as the host could read it, read once, with every rule turned off", () => {
+    const files: Record<string, string> = { "./2020.yaml": report("").replace("year: 2021", "year: 2020"), "./broken.yaml": "format: 1\n" };
+    const asked: string[] = [];
+    const host = { readFile: (file: string) => (asked.push(file), files[file]) };
+    const ok = check(report("previous: ./2020.yaml\n"), { host, onlyRules: [] });
+    expect(ok.previous).toMatchObject({ status: "ok", reference: "./2020.yaml", report: { meta: { year: 2020 } } });
+    expect(asked).toEqual(["./2020.yaml"]);
+    expect(check(report("previous: ./broken.yaml\n"), { host }).previous).toMatchObject({ status: "invalid", reference: "./broken.yaml" });
+    expect(check(report("previous: ./missing.yaml\n"), { host }).previous).toEqual({ status: "unreadable", reference: "./missing.yaml", detail: "" });
+    expect(check(report(""), { host }).previous).toBeUndefined();
+  });
+});

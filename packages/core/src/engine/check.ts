@@ -57,6 +57,8 @@ export interface CheckResult {
   readonly report: ReportData | undefined;
   readonly profile: Profile | undefined;
   readonly model: ReportModel | undefined;
+  /** Last year's report named by `previous:`, as the host could read it; present whenever `report` names one. */
+  readonly previous: PreviousReport | undefined;
   /** Rules that threw; their findings are missing and an `internal-error` diagnostic says so. */
   readonly ruleFailures: readonly RuleFailure[];
   /** How many diagnostics inline suppressions removed. */
@@ -78,6 +80,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   let report: ReportData | undefined;
   let profile: Profile | undefined;
   let model: ReportModel | undefined;
+  let previous: PreviousReport | undefined;
 
   for (const problem of source.problems) {
     collector.add(builtinRuleMeta(problem.code), { at: { range: problem.range }, message: problem.message });
@@ -100,7 +103,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       } else {
         report = parsed.data;
         profile = resolveProfile(options.profile ?? report.profile, options, collector);
-        model = runRules(report, profile, source, options, collector, ruleFailures);
+        previous = report.previous === undefined ? undefined : resolvePrevious(report.previous, options);
+        model = runRules(report, profile, previous, source, options, collector, ruleFailures);
       }
     }
   }
@@ -127,7 +131,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     }
   }
   kept.sort(compareDiagnostics);
-  return { source, diagnostics: kept, report, profile, model, ruleFailures, suppressedCount };
+  return { source, diagnostics: kept, report, profile, model, previous, ruleFailures, suppressedCount };
 }
 
 function removeCommentLine(text: string, range: SourceRange) {
@@ -144,6 +148,7 @@ function removeCommentLine(text: string, range: SourceRange) {
 function runRules(
   report: ReportData,
   profile: Profile | undefined,
+  previous: PreviousReport | undefined,
   source: SourceDocument,
   options: CheckOptions,
   collector: DiagnosticCollector,
@@ -157,7 +162,6 @@ function runRules(
     collector.add(builtinRuleMeta("internal-error"), internalErrorFinding("model", error));
     return undefined;
   }
-  const previous = report.previous === undefined ? undefined : resolvePrevious(report.previous, options);
   const rules = [...allRules, ...(options.extraRules ?? [])].filter((rule) => !options.onlyRules || options.onlyRules.includes(rule.meta.id));
   for (const rule of rules) {
     if (collector.severityOf(rule.meta) === undefined) continue;
