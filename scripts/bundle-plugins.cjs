@@ -20,9 +20,11 @@ function workspaceSources(names) {
   return {
     name: "workspace-sources",
     setup(build) {
-      build.onResolve({ filter: new RegExp(`^@govreport/(${alternatives})$`) }, (args) => ({
-        path: path.join(PACKAGES, args.path.slice("@govreport/".length), "src", "index.ts"),
-      }));
+      // `@govreport/<name>` is src/index.ts; a subpath export such as `@govreport/schema/lite` is src/lite.ts.
+      build.onResolve({ filter: new RegExp(`^@govreport/(${alternatives})(/[\\w-]+)?$`) }, (args) => {
+        const [, name, subpath] = /^@govreport\/([^/]+)(?:\/(.+))?$/.exec(args.path);
+        return { path: path.join(PACKAGES, name, "src", `${subpath ?? "index"}.ts`) };
+      });
       build.onLoad({ filter: new RegExp(`[\\\\/]packages[\\\\/](${alternatives})[\\\\/]src[\\\\/].*\\.ts$`) }, (args) => ({
         contents: readFileSync(args.path, "utf8").replace(/^import \{ z \} from "zod";$/gm, 'import * as z from "zod";'),
         loader: "ts",
@@ -53,12 +55,13 @@ const yamlModules = {
 
 /**
  * zod's locales are a third of zod; if they come back, the import rewrite in `workspaceSources` stopped working.
+ * (The locales' index module leaves a few bytes of module wrapper behind when zod is loaded lazily; it is no locale.)
  * Takes the metafile of a build made with `metafile: true`.
  */
 function checkLocales(metafile, bundleName) {
   const locales = Object.values(metafile.outputs)
     .flatMap((info) => Object.entries(info.inputs))
-    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && /zod[\\/].*[\\/]locales[\\/](?!en\.)/.test(input));
+    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && /zod[\\/].*[\\/]locales[\\/](?!en\.|index\.)/.test(input));
   if (locales.length > 0) console.warn(`${bundleName}: warning: zod locales are bundled (${locales.length} files); check the zod import rewrite`);
 }
 

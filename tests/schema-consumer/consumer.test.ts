@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 /**
  * @govreport/schema as a team gets it: the package is packed (so only its published files exist), unpacked into a
  * scratch project's node_modules next to zod, and a TypeScript file that imports it is type-checked with
- * `tsc --noEmit`, compiled and run. Nothing resolves into the workspace except zod, @types/node and the compiler.
+ * `tsc --noEmit`, compiled and run. Nothing resolves into the workspace except the package's dependencies (zod, ajv),
+ * @types/node and the compiler.
  */
 const REPO = path.resolve(__dirname, "..", "..");
 const SCHEMA_PACKAGE = path.join(REPO, "packages", "schema");
@@ -31,7 +32,7 @@ beforeAll(() => {
   mkdirSync(unpacked, { recursive: true });
   execFileSync("tar", ["-xzf", path.join(scratch, tarball), "-C", unpacked, "--strip-components=1"]);
   mkdirSync(path.join(app, "node_modules", "@types"), { recursive: true });
-  symlinkSync(realpathSync(path.join(SCHEMA_PACKAGE, "node_modules", "zod")), path.join(app, "node_modules", "zod"), "dir");
+  for (const dependency of ["zod", "ajv"]) symlinkSync(realpathSync(path.join(SCHEMA_PACKAGE, "node_modules", dependency)), path.join(app, "node_modules", dependency), "dir");
   symlinkSync(realpathSync(path.join(REPO, "node_modules", "@types", "node")), path.join(app, "node_modules", "@types", "node"), "dir");
 }, 120_000);
 
@@ -42,7 +43,7 @@ afterAll(() => {
 describe("@govreport/schema as a dependency", { timeout: 60_000 }, () => {
   it("ships its README, the compiled models with types, and the JSON Schema files", () => {
     const files = readdirSync(path.join(app, "node_modules", "@govreport", "schema"), { recursive: true }).map(String);
-    expect(files).toEqual(expect.arrayContaining(["README.md", "package.json", path.join("out", "index.js"), path.join("out", "index.d.ts"), path.join("schema", "report.schema.json"), path.join("schema", "profile.schema.json")]));
+    expect(files).toEqual(expect.arrayContaining(["README.md", "package.json", path.join("out", "index.js"), path.join("out", "index.d.ts"), path.join("out", "lite.js"), path.join("out", "lite.d.ts"), path.join("schema", "report.schema.json"), path.join("schema", "profile.schema.json")]));
     expect(files.some((file) => file.endsWith(".test.js"))).toBe(false);
   });
 
@@ -59,6 +60,11 @@ describe("@govreport/schema as a dependency", { timeout: 60_000 }, () => {
     expect(errors).toEqual(["6:TS2322", "10:TS2339", "13:TS2322"]);
   });
 
+  it("offers @govreport/schema/lite, which loads no zod", () => {
+    const script = `const lite = require("@govreport/schema/lite"); process.stdout.write(JSON.stringify([typeof lite.isValidReportData, globalThis.__zod_globalRegistry !== undefined]));`;
+    expect(JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: app, encoding: "utf8" }))).toEqual(["function", false]);
+  });
+
   it("runs: parses a team profile with defaults, validates reports, exposes the JSON Schema", () => {
     // Type-checking is the test above; here esbuild only strips the types, which is quicker than a second tsc run.
     const esbuild = require(path.join(REPO, "node_modules", "esbuild")) as typeof import("esbuild");
@@ -69,6 +75,8 @@ describe("@govreport/schema as a dependency", { timeout: 60_000 }, () => {
       requiredByDefault: true,
       deadlineYearOffset: 1,
       reportValid: true,
+      reportValidWithoutZod: true,
+      brokenValidWithoutZod: false,
       figure: "12个",
       brokenIssuePaths: expect.arrayContaining(["meta.issuer", "meta.year"]),
       builtinProfiles: ["fazhi-annual"],

@@ -34,11 +34,7 @@ export {
   CONFIG_DIAGNOSTIC_CODE,
   CONFIG_FILE_NAME,
   CONFIGURED_SEVERITIES,
-  ConfigOverride,
   ConfigResolver,
-  GovreportConfig,
-  RuleSeveritySetting,
-  RuleSettings,
   closest,
   globToRegExp,
   loadConfig,
@@ -48,6 +44,8 @@ export {
 } from "./config/index.js";
 export type {
   ConfigHost,
+  ConfigOverride,
+  GovreportConfig,
   ConfigProblem,
   ConfigResolverOptions,
   FileSettings,

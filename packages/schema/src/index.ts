@@ -21,4 +21,6 @@ export type { SectionData, Meta as MetaData, FigureEntry as FigureEntryData, Poi
 export { SourceRef, Requirement, Deadline, Formulation, Profile } from "./profile.js";
 export type { ProfileInput } from "./profile.js";
 export { fazhiAnnual, builtinProfiles } from "./profiles/fazhi-annual.js";
+export { CONFIG_FILE_NAME, CONFIGURED_SEVERITIES, isValidReportData } from "./lite.js";
+export { ConfigOverride, GovreportConfig, RuleSettings, RuleSeveritySetting } from "./config.js";
 export { reportJsonSchema, profileJsonSchema } from "./json-schema.js";

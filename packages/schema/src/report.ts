@@ -1,15 +1,14 @@
 import { z } from "zod";
+import { FIGURE_ID_PATTERN, FORMAT_VERSION, ISO_DATE_PATTERN, isCalendarDate } from "./lite.js";
+
+// The parts that need no zod live in lite.ts; they are exported from here too, as they always were.
+export { coveredRequirements, FIGURE_ID_PATTERN, figureValueText, FORMAT_VERSION, ISO_DATE_PATTERN, isCalendarDate } from "./lite.js";
 
 /**
  * The report-data model: one annual report as structured data.
  * Descriptions are written "中文 — English" because they feed hover, completion and the JSON Schema,
  * which drafters read.
  */
-
-export const FORMAT_VERSION = 1 as const;
-
-/** `litigation.cases`: lower-case ASCII words joined by dots, so ids survive any editor and any locale. */
-export const FIGURE_ID_PATTERN = /^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$/;
 
 export const FigureId = z
   .string()
@@ -93,16 +92,6 @@ export const Check = z
     "数据项之间必须成立的关系，如 review.total = review.contracts + review.documents；支持 = <= >= + - * / 和括号 — a relation between figures",
   );
 
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a YYYY-MM-DD string names a day that exists (no 2022-02-30). */
-export function isCalendarDate(text: string): boolean {
-  if (!ISO_DATE_PATTERN.test(text)) return true;
-  const [year, month, day] = text.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 export const Meta = z
   .strictObject({
     letterhead: z.string().optional().describe("发文机关标志，印在标题上方 — the issuer's name printed above the title"),
@@ -150,14 +139,3 @@ export type Meta = z.infer<typeof Meta>;
 export type Point = z.infer<typeof Point>;
 export type Section = SectionData;
 export type FigureEntry = z.infer<typeof FigureEntry>;
-
-/** The value text of a figure entry, whichever form it is written in. */
-export function figureValueText(entry: FigureEntry): string {
-  return typeof entry === "string" ? entry : entry.value;
-}
-
-/** The requirement ids a part covers, as a list. */
-export function coveredRequirements(part: { covers?: string | string[] | undefined }): string[] {
-  if (part.covers === undefined) return [];
-  return typeof part.covers === "string" ? [part.covers] : part.covers;
-}

@@ -1,4 +1,5 @@
-export { CONFIG_FILE_NAME, CONFIGURED_SEVERITIES, ConfigOverride, GovreportConfig, RuleSeveritySetting, RuleSettings } from "./schema.js";
+export { CONFIG_FILE_NAME, CONFIGURED_SEVERITIES } from "@govreport/schema/lite";
+export type { ConfigOverride, GovreportConfig } from "@govreport/schema";
 export { CONFIG_DIAGNOSTIC_CODE, closest, parseConfig } from "./parse.js";
 export type { ParseConfigOptions, ParsedConfig } from "./parse.js";
 export { ConfigResolver, loadConfig, settingsForFile } from "./resolve.js";

@@ -1,9 +1,11 @@
 import type { core } from "zod";
 import type { DataPath, Diagnostic, Fix, Message, SourceRange } from "../diagnostic.js";
 import { SourceDocument } from "../document/source-document.js";
-import { CONFIGURED_SEVERITIES, GovreportConfig } from "./schema.js";
+import type { GovreportConfig } from "@govreport/schema";
+import { CONFIGURED_SEVERITIES } from "@govreport/schema/lite";
 import { editDistance } from "../engine/edit-distance.js";
 import { typeOf, valueAt } from "../engine/schema-issues.js";
+import { schemaModels } from "../engine/schema-models.js";
 
 /** The code of every problem found in a config file; it is not a rule and cannot be turned off. */
 export const CONFIG_DIAGNOSTIC_CODE = "config-invalid";
@@ -36,7 +38,7 @@ export function parseConfig(text: string, fileName: string, options: ParseConfig
   if (diagnostics.length > 0) return { fileName, source, config: undefined, diagnostics };
 
   const value = source.value ?? {};
-  const parsed = GovreportConfig.safeParse(value);
+  const parsed = schemaModels().GovreportConfig.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) diagnostics.push(...diagnosticsFromIssue(issue, source, value));
   }

@@ -1,4 +1,6 @@
 import { fazhiAnnual } from "@govreport/schema";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -106,5 +108,32 @@ describe("last year's report", () => {
     expect(check(report("previous: ./broken.yaml\n"), { host }).previous).toMatchObject({ status: "invalid", reference: "./broken.yaml" });
     expect(check(report("previous: ./missing.yaml\n"), { host }).previous).toEqual({ status: "unreadable", reference: "./missing.yaml", detail: "" });
     expect(check(report(""), { host }).previous).toBeUndefined();
+  });
+});
+
+describe("zod", () => {
+  const core = path.join(__dirname, "..", "..", "out", "index.js");
+  const example = path.join(__dirname, "..", "..", "..", "..", "examples", "xiqu-2021", "report.yaml");
+  /** Runs `steps` on the compiled engine in a fresh process; says what the last step gave and whether zod is loaded. */
+  const afterRunning = (steps: string) => {
+    const script = `
+      const core = require(${JSON.stringify(core)});
+      const text = require("node:fs").readFileSync(${JSON.stringify(example)}, "utf8");
+      const result = (() => { ${steps} })();
+      process.stdout.write(JSON.stringify({ result, zod: globalThis.__zod_globalRegistry !== undefined }));`;
+    const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    return JSON.parse(run.stdout) as { result: unknown; zod: boolean };
+  };
+
+  it("is not loaded to check a valid report with the built-in profile", () => {
+    expect(afterRunning("return core.check(text).diagnostics.length > 0")).toEqual({ result: true, zod: false });
+  });
+
+  it("is loaded to say what is wrong with invalid report-data, to read a profile file and to read a config file", () => {
+    expect(afterRunning(`return core.check(text.replace("format: 1", "format: 2")).report === undefined`)).toEqual({ result: true, zod: true });
+    const profile = JSON.stringify(stringify({ ...fazhiAnnual, id: "team" }));
+    expect(afterRunning(`return core.check(text.replace("profile: fazhi-annual", "profile: ./team.yaml"), { host: { readFile: () => ${profile} } }).profile.id`)).toEqual({ result: "team", zod: true });
+    expect(afterRunning(`return core.parseConfig("rules: {}", "govreport.config.yaml", { ruleIds: [] }).config !== undefined`)).toEqual({ result: true, zod: true });
   });
 });

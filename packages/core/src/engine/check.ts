@@ -1,4 +1,5 @@
-import { builtinProfiles, Profile, ReportData } from "@govreport/schema";
+import type { Profile, ReportData } from "@govreport/schema";
+import { builtinProfiles, isValidReportData } from "@govreport/schema/lite";
 import { parse as parseYaml } from "yaml";
 import {
   compareDiagnostics,
@@ -16,6 +17,7 @@ import { buildModel, type ReportModel } from "./model.js";
 import type { Finding, Location, PreviousReport, Rule, RuleContext, RuleMeta } from "./rule.js";
 import { findingsFromIssue, SCHEMA_NOTE } from "./schema-issues.js";
 import { findSuppressions, isSuppressed } from "./suppressions.js";
+import { schemaModels } from "./schema-models.js";
 
 /** The only way the engine reaches the outside world: reading a file a report refers to (its profile, last year's report). */
 export interface CheckHost {
@@ -184,18 +186,20 @@ function runRules(
   return model;
 }
 
-let reportsValidated = 0;
+let zodValidations = 0;
 
 /**
- * The report schema's parse. zod compiles a fast validator for a schema the first time it is used; that compile
+ * The report schema's parse. Valid data — nearly every report — is accepted without zod (`isValidReportData`); zod
+ * runs only to say what is wrong. zod compiles a fast validator for a schema the first time it is used; that compile
  * costs more than a whole parse without it, and pays off only from the second report on. So a one-off check (no
- * cache: the CLI) validates the process's first report the slower way, and every later one the compiled way. An
- * editor's checks keep a cache: they are a series from the start, and compile on opening rather than on the first
- * keystroke. Both ways accept and reject exactly the same data.
+ * cache: the CLI) validates its first report the slower way, and every later one the compiled way. An editor's
+ * checks keep a cache: they are a series from the start, and compile on the first invalid version. All ways accept
+ * and reject exactly the same data.
  */
 function validateReport(value: unknown, options: CheckOptions): ReturnType<typeof ReportData.safeParse> {
-  const first = reportsValidated++ === 0;
-  return ReportData.safeParse(value, first && options.cache === undefined ? { jitless: true } : undefined);
+  if (isValidReportData(value)) return { success: true, data: value };
+  const first = zodValidations++ === 0;
+  return schemaModels().ReportData.safeParse(value, first && options.cache === undefined ? { jitless: true } : undefined);
 }
 
 function resolvePrevious(reference: string, options: CheckOptions): PreviousReport {
@@ -252,7 +256,7 @@ function resolveProfile(reference: string, options: CheckOptions, collector: Dia
     collector.add(meta, { at, message: { zh: `报告规则文件“${reference}”不是有效的 YAML/JSON：${describeError(error)}`, en: `Profile file "${reference}" is not valid YAML/JSON: ${describeError(error)}` } });
     return undefined;
   }
-  const parsed = Profile.safeParse(data);
+  const parsed = schemaModels().Profile.safeParse(data);
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join(".") || "(top)"}: ${issue.message}`);
     collector.add(meta, {

@@ -1,4 +1,5 @@
-import { coveredRequirements, figureValueText, type ReportData, type Section } from "@govreport/schema";
+import type { ReportData, Section } from "@govreport/schema";
+import { coveredRequirements, figureValueText } from "@govreport/schema/lite";
 import type { DataPath } from "../diagnostic.js";
 import { cachedQuantity, cachedRelation, type CheckCache } from "./check-cache.js";
 import { matchesOf } from "./matches.js";

@@ -3,7 +3,7 @@
  * `mediation.rate = mediation.success / mediation.total`, `staff.certified <= staff.current`.
  * Parsing never throws; every reference keeps its UTF-16 offsets so a finding can point at it.
  */
-import { FIGURE_ID_PATTERN } from "@govreport/schema";
+import { FIGURE_ID_PATTERN } from "@govreport/schema/lite";
 import type { Message } from "../diagnostic.js";
 import { parseDecimal, type Rational } from "./rational.js";
 import { lookupUnit, type Unit } from "./units.js";

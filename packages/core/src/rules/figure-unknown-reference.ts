@@ -1,4 +1,4 @@
-import { FIGURE_ID_PATTERN } from "@govreport/schema";
+import { FIGURE_ID_PATTERN } from "@govreport/schema/lite";
 import { editDistance } from "../engine/edit-distance.js";
 import { defineRule } from "../engine/rule.js";
 

@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { CONFIGURED_SEVERITIES } from "./lite.js";
 
-/** The file name looked for in a report's folder and each folder above it. */
-export const CONFIG_FILE_NAME = "govreport.config.yaml";
-
-export const CONFIGURED_SEVERITIES = ["error", "warning", "info", "hint", "off"] as const;
+/** The model of `govreport.config.yaml`, the project settings the command line and the editor both read. */
 
 export const RuleSeveritySetting = z
   .enum(CONFIGURED_SEVERITIES)
