@@ -198,6 +198,33 @@ describe("govreport check writing to stdout", { timeout: 60_000 }, () => {
     expect(printed).toContain("检查了 40 个文件");
   });
 
+  // The run ends with process.exit() when all its output went to the descriptor (entry.ts); output handed to Node's
+  // stream, as it is when a pipe that does not block fills up, must still arrive whole.
+  it("delivers every byte to a slow reader of a pipe that does not block, though a settled run exits at once", async () => {
+    writeFileSync(path.join(project.dir, "stream-first.cjs"), "process.stdout;\n");
+    runCli(["check", ".", "--threads", "0", "--output", "all.txt"], { cwd: project.dir });
+    const expected = readFileSync(path.join(project.dir, "all.txt"), "utf8");
+    const result = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
+      // Node opening its stream first leaves the pipe non-blocking, so the check's direct writes meet EAGAIN.
+      const child = spawn(process.execPath, ["--require", "./stream-first.cjs", BIN, "check", ".", "--threads", "0"], { cwd: project.dir });
+      let stdout = "";
+      let paused = false;
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        stdout += chunk;
+        if (!paused) {
+          paused = true;
+          child.stdout.pause();
+          setTimeout(() => child.stdout.resume(), 300);
+        }
+      });
+      child.on("error", reject);
+      child.on("close", (status) => resolve({ status, stdout }));
+    });
+    expect(expected.length).toBeGreaterThan(1_000_000);
+    expect(result.stdout).toBe(expected);
+    expect(result.status).toBe(1);
+  });
+
   it("ends the output quietly when the reader goes away early, as `| head` does, and still exits with the result", async () => {
     const result = await new Promise<{ status: number | null; stderr: string; received: number }>((resolve, reject) => {
       const child = spawn(process.execPath, [BIN, "check", ".", "--threads", "0"], { cwd: project.dir });

@@ -39,8 +39,9 @@ const common = {
   logLevel: "warning",
   metafile: true,
   // Some dependencies ship ESM that calls createRequire(import.meta.url); in a CommonJS bundle that URL is the file.
-  define: { "import.meta.url": "__govreportBundleUrl" },
-  banner: { js: 'var __govreportBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Worked out when first asked for: most runs never ask, and URL parsing is not free at start-up.
+  define: { "import.meta.url": "__govreportBundle.url" },
+  banner: { js: 'var __govreportBundle = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
 };
 
 /** In the main file, `./commands/<command>.js` is loaded from dist/<command>.cjs at run time. */

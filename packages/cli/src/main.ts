@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Language } from "@govreport/core";
 import { EXIT, isUsageError, UsageError, type Io } from "./io.js";
-import { standardError, standardOutput } from "./standard-output.js";
+import { standardError, standardOutput, type Settles } from "./standard-output.js";
 import { VERSION } from "./version.js";
 
 export const HELP = `govreport ${VERSION} — 法治政府建设年度报告等报告数据的检查工具
@@ -162,7 +162,12 @@ function parseCount(value: string | undefined, flag: string): number | undefined
   return Number(value);
 }
 
-/** The process's output, folder and environment; `workerScript` lets a check use worker threads. */
-export function processIo(workerScript?: string): Io {
-  return { stdout: standardOutput(), stderr: standardError(), cwd: process.cwd(), env: process.env, workerScript };
+/**
+ * The process's output, folder and environment; `workerScript` lets a check use worker threads. `settled` tells
+ * whether all output has been handed to the operating system (see entry.ts).
+ */
+export function processIo(workerScript?: string): Io & Settles {
+  const stdout = standardOutput();
+  const stderr = standardError();
+  return { stdout, stderr, cwd: process.cwd(), env: process.env, workerScript, settled: () => stdout.settled() && stderr.settled() };
 }

@@ -19,7 +19,7 @@ export function standardOutput(
   fd = 1,
   stream: () => NodeJS.WriteStream = () => process.stdout,
   failedLater: (failure: UsageError) => void = reportFailedOutput,
-): Io["stdout"] {
+): Io["stdout"] & Settles {
   let mode: "direct" | "stream" | "gone" = writesDirectly(fd) ? "direct" : "stream";
   let opened: NodeJS.WriteStream | undefined;
   let reported: Error | undefined;
@@ -81,7 +81,14 @@ export function standardOutput(
       target.once("close", done);
       return this;
     },
+    // Everything went to the descriptor with blocking writes (or was dropped): nothing waits in a stream.
+    settled: () => opened === undefined,
   };
+}
+
+/** Whether everything written so far has reached the operating system, so that the process may end at once. */
+export interface Settles {
+  settled(): boolean;
 }
 
 /**
@@ -94,8 +101,16 @@ export function reportFailedOutput(failure: UsageError): void {
 }
 
 /** Standard error, opened only when something is written to it: an ordinary run writes nothing there. */
-export function standardError(): Io["stderr"] {
-  return { write: (text: string) => process.stderr.write(text) };
+export function standardError(): Io["stderr"] & Settles {
+  let written = false;
+  return {
+    write: (text: string) => {
+      written = true;
+      return process.stderr.write(text);
+    },
+    // Node's stream may still hold what was written; only an untouched stderr is surely settled.
+    settled: () => !written,
+  };
 }
 
 function writesDirectly(fd: number): boolean {
