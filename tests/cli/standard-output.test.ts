@@ -21,8 +21,13 @@ function writeThroughPipe(count: number, streamFirst: boolean): Promise<{ stdout
     const out = standardOutput(1, () => (opened++, process.stdout));
     for (let i = 0; i < ${count}; i++) out.write("第" + i + "行 line " + i + "\\n");
     process.on("exit", () => process.stderr.write("opened " + opened));`;
+  return readSlowly(["-e", script]);
+}
+
+/** Runs node with `args`, reading its stdout through a pipe and pausing after the first chunk for `pauseMs`. */
+function readSlowly(args: string[], options: { cwd?: string; pauseMs?: number } = {}): Promise<{ stdout: string; stderr: string; status: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", script]);
+    const child = spawn(process.execPath, args, { cwd: options.cwd });
     let stdout = "";
     let stderr = "";
     let paused = false;
@@ -31,7 +36,7 @@ function writeThroughPipe(count: number, streamFirst: boolean): Promise<{ stdout
       if (!paused) {
         paused = true;
         child.stdout.pause();
-        setTimeout(() => child.stdout.resume(), 200);
+        setTimeout(() => child.stdout.resume(), options.pauseMs ?? 200);
       }
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
@@ -204,22 +209,8 @@ describe("govreport check writing to stdout", { timeout: 60_000 }, () => {
     writeFileSync(path.join(project.dir, "stream-first.cjs"), "process.stdout;\n");
     runCli(["check", ".", "--threads", "0", "--output", "all.txt"], { cwd: project.dir });
     const expected = readFileSync(path.join(project.dir, "all.txt"), "utf8");
-    const result = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
-      // Node opening its stream first leaves the pipe non-blocking, so the check's direct writes meet EAGAIN.
-      const child = spawn(process.execPath, ["--require", "./stream-first.cjs", BIN, "check", ".", "--threads", "0"], { cwd: project.dir });
-      let stdout = "";
-      let paused = false;
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        stdout += chunk;
-        if (!paused) {
-          paused = true;
-          child.stdout.pause();
-          setTimeout(() => child.stdout.resume(), 300);
-        }
-      });
-      child.on("error", reject);
-      child.on("close", (status) => resolve({ status, stdout }));
-    });
+    // Node opening its stream first leaves the pipe non-blocking, so the check's direct writes meet EAGAIN.
+    const result = await readSlowly(["--require", "./stream-first.cjs", BIN, "check", ".", "--threads", "0"], { cwd: project.dir, pauseMs: 300 });
     expect(expected.length).toBeGreaterThan(1_000_000);
     expect(result.stdout).toBe(expected);
     expect(result.status).toBe(1);

@@ -2,14 +2,14 @@
 // Bundles the CLI. Loading a few files instead of a few hundred modules is what keeps a single-report check close
 // to bare Node start-up (see scripts/bench-cli.cjs at the repository root). The bundle is split by command:
 //
-//   dist/govreport.cjs   argument parsing, help, version, and the loader of the files below (small)
+//   dist/loader.cjs      src/chunk-loader.ts, which loads each file below through V8's code cache (tiny)
+//   dist/govreport.cjs   argument parsing, help, version (small); bin/govreport.cjs loads it through loader.cjs
 //   dist/check.cjs       `govreport check` and the check worker threads: the engine, schema and formats
 //   dist/<command>.cjs   init, render, import, schema: each with what it needs
 //
 // so that `check` reads and evaluates only the code it runs. main.ts and entry.ts load a command with
-// `import("./commands/<command>.js")`; in the bundle that import becomes a call to src/chunk-loader.ts, which loads
-// dist/<command>.cjs through V8's code cache. Everything under out/ (the fallback bin/ uses during development) is
-// untouched by this.
+// `import("./commands/<command>.js")`; in the bundle that import becomes a call to loader.cjs, which loads
+// dist/<command>.cjs. Everything under out/ (the fallback bin/ uses during development) is untouched by this.
 //
 // The workspace packages are bundled from their TypeScript sources rather than from out/, and yaml from its ES
 // module build (scripts/bundle-plugins.cjs at the repository root): zod's 40-odd message locales and the schema
@@ -44,16 +44,17 @@ const common = {
   banner: { js: 'var __govreportBundle = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
 };
 
-/** In the main file, `./commands/<command>.js` is loaded from dist/<command>.cjs at run time. */
+/** In the main file, `./commands/<command>.js` is loaded from dist/<command>.cjs at run time, by dist/loader.cjs. */
 const commandFiles = {
   name: "command-files",
   setup(build) {
+    build.onResolve({ filter: /^\.\/loader\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     build.onResolve({ filter: new RegExp(`^\\./commands/(${COMMANDS.join("|")})\\.js$`) }, (args) => ({
       path: args.path.slice("./commands/".length, -".js".length),
       namespace: "command-file",
     }));
     build.onLoad({ filter: /.*/, namespace: "command-file" }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(path.join(src, "chunk-loader.ts"))}).loadChunk(__dirname, ${JSON.stringify(args.path)});`,
+      contents: `module.exports = require("./loader.cjs").loadChunk(__dirname, ${JSON.stringify(args.path)});`,
       resolveDir: src,
       loader: "js",
     }));
@@ -102,7 +103,8 @@ function copyCodeCacheSample() {
 
 async function main() {
   rmSync(dist, { recursive: true, force: true });
-  const [entry, commands] = await Promise.all([
+  const [, entry, commands] = await Promise.all([
+    esbuild.build({ ...common, entryPoints: { loader: path.join(src, "chunk-loader.ts") }, outdir: dist, outExtension: { ".js": ".cjs" } }),
     esbuild.build({ ...common, entryPoints: { govreport: path.join(src, "entry.ts") }, outdir: dist, outExtension: { ".js": ".cjs" }, plugins: [commandFiles] }),
     esbuild.build({
       ...common,
