@@ -15,7 +15,7 @@
 // module build (scripts/bundle-plugins.cjs at the repository root): zod's 40-odd message locales and the schema
 // builders nothing uses are dropped, and the engine calls yaml directly.
 "use strict";
-const { copyFileSync, existsSync, rmSync } = require("node:fs");
+const { copyFileSync, existsSync, readFileSync, rmSync } = require("node:fs");
 const path = require("node:path");
 const esbuild = require("esbuild");
 const { checkLocales, workspaceSources, yamlModules } = require("../../../scripts/bundle-plugins.cjs");
@@ -58,6 +58,25 @@ const commandFiles = {
       resolveDir: src,
       loader: "js",
     }));
+  },
+};
+
+/**
+ * fdir (which crawls a folder named on the command line, src/files.ts) looks for picomatch when it is loaded, for
+ * its glob filters, through a `require` made from its own URL. govreport never gives it a glob, and the look-up
+ * loads Node's module system API and searches node_modules on every run that crawls a folder. The build drops it;
+ * if fdir's code changes, the build fails here rather than ship the look-up again.
+ */
+const fdirWithoutGlobs = {
+  name: "fdir-without-globs",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const lookup = /\ntry \{\n\t__require\.resolve\("picomatch"\);\n\tpm = __require\("picomatch"\);\n\} catch \{\}\n/;
+      const requireFromUrl = "var __require = /* @__PURE__ */ createRequire(import.meta.url);\n";
+      const code = readFileSync(args.path, "utf8");
+      if (!lookup.test(code) || !code.includes(requireFromUrl)) throw new Error(`${args.path}: fdir's picomatch look-up has changed; update fdirWithoutGlobs`);
+      return { contents: code.replace(lookup, "\n").replace(requireFromUrl, ""), loader: "js" };
+    });
   },
 };
 
@@ -111,7 +130,7 @@ async function main() {
       entryPoints: Object.fromEntries(COMMANDS.map((command) => [command, path.join(src, "commands", `${command}.ts`)])),
       outdir: dist,
       outExtension: { ".js": ".cjs" },
-      plugins: [workspaceSources(WORKSPACE), yamlModules],
+      plugins: [workspaceSources(WORKSPACE), yamlModules, fdirWithoutGlobs],
     }),
   ]);
   checkDuplicates(entry.metafile, commands.metafile);
