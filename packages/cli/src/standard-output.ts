@@ -96,8 +96,10 @@ export interface Settles {
  * end with exit code 2 whatever the command returns (entry.ts keeps it).
  */
 export function reportFailedOutput(failure: UsageError): void {
-  process.stderr.write(`govreport: ${failure.message}\n`);
   process.exitCode = EXIT.usage;
+  // Standard error may be the same broken terminal or socket; its failure would have nowhere to be told either.
+  process.stderr.on("error", () => undefined);
+  process.stderr.write(`govreport: ${failure.message}\n`);
 }
 
 /** Standard error, opened only when something is written to it: an ordinary run writes nothing there. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CONFIGURED_SEVERITIES } from "./lite.js";
 
-/** The model of `govreport.config.yaml`, the project settings the command line and the editor both read. */
+// The model of `govreport.config.yaml`, the project settings the command line and the editor both read.
 
 export const RuleSeveritySetting = z
   .enum(CONFIGURED_SEVERITIES)

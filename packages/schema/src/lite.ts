@@ -41,13 +41,25 @@ export function coveredRequirements(part: { covers?: string | string[] | undefin
 
 /**
  * Whether `value` is report-data that `ReportData` accepts as it is, answered without zod: the JSON Schema's own
- * checks (compiled ahead of time, report-validator.generated.ts) and the one check JSON Schema cannot state, that
- * the date exists. A value of a plain YAML or JSON parse that passes is what `ReportData.parse` would return, less
- * the copying. `false` is not a verdict: `ReportData.safeParse` says what is wrong (and decides any case this
- * answers too strictly). It never answers `true` for data `ReportData` refuses; tests hold it to that.
+ * checks (compiled ahead of time, report-validator.generated.ts) and what JSON Schema cannot state — that the date
+ * exists, and that `figures` is a plain object, as zod's record requires (JSON Schema's "object" is anything but
+ * an array: YAML's `!!omap`, `!!set` and `!!timestamp` give a Map, a Set, a Date). A value that passes is what
+ * `ReportData.parse` would return, less the copying. `false` is not a verdict: `ReportData.safeParse` says what is
+ * wrong, and decides what this cannot (data nested deeper than the stack, such as a YAML alias inside itself). It
+ * never answers `true` for data `ReportData` refuses; tests hold it to that.
  */
 export function isValidReportData(value: unknown): value is ReportData {
-  return validateReportShape(value) === true && isCalendarDate((value as ReportData).meta.date);
+  try {
+    return validateReportShape(value) === true && isPlainRecord((value as ReportData).figures) && isCalendarDate((value as ReportData).meta.date);
+  } catch {
+    return false;
+  }
+}
+
+function isPlainRecord(value: unknown): boolean {
+  if (value === undefined) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && Object.getOwnPropertySymbols(value).length === 0;
 }
 
 export { builtinProfiles, fazhiAnnual } from "./profiles/fazhi-annual.js";

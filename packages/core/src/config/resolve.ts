@@ -1,10 +1,9 @@
-import { builtinProfiles } from "@govreport/schema/lite";
+import { builtinProfiles, CONFIG_FILE_NAME } from "@govreport/schema/lite";
 import type { ConfiguredSeverity, DataPath, Diagnostic, Message } from "../diagnostic.js";
 import { SourceDocument } from "../document/source-document.js";
 import { matchesGlob } from "./glob.js";
 import { configDiagnostic, parseConfig, type ParseConfigOptions } from "./parse.js";
 import { dirnameOf, normalizePath, relativePath, resolvePath } from "./paths.js";
-import { CONFIG_FILE_NAME } from "@govreport/schema/lite";
 
 /** How the config model reads files: absolute paths in, text or undefined (missing, unreadable) out. */
 export interface ConfigHost {

@@ -62,6 +62,23 @@ describe("check() on bad input", () => {
   });
 });
 
+describe("check() on report-data that only zod can judge", () => {
+  const head = "format: 1\nprofile: fazhi-annual\nmeta: {issuer: 甲, recipient: 乙, title: 关于2021年度的报告, year: 2021, date: 2022-01-28}\n";
+
+  it("reports figures written as another YAML type (an ordered map, a set) as a schema violation", () => {
+    for (const figures of ["!!omap\n  - cases: 12件", "!!set\n  ? cases"]) {
+      const result = check(`${head}sections: []\nfigures: ${figures}\n`);
+      expect(result.report).toBeUndefined();
+      expect(result.diagnostics.map((d) => d.code)).toContain("schema-violation");
+    }
+  });
+
+  it("does not throw on sections that contain themselves through an alias", () => {
+    const result = check(`${head}sections: &s\n  - title: a\n    sections: *s\n`);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["internal-error"]);
+  });
+});
+
 describe("profile files", () => {
   const report = (profile: string) =>
     `format: 1\nprofile: ${profile}\nmeta: {issuer: 甲, recipient: 乙, title: 关于2021年度的报告, year: 2021, date: 2022-01-28}\nsections: []\n`;

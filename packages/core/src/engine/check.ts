@@ -55,7 +55,10 @@ export interface RuleFailure {
 export interface CheckResult {
   readonly source: SourceDocument;
   readonly diagnostics: readonly Diagnostic[];
-  /** Present when the file is a structurally valid report. */
+  /**
+   * Present when the file is a structurally valid report. It is the document's own value (`source.value`), which an
+   * editor's later versions share where they did not change: read it, never change it.
+   */
   readonly report: ReportData | undefined;
   readonly profile: Profile | undefined;
   readonly model: ReportModel | undefined;

@@ -45,6 +45,7 @@ export interface Finding {
 }
 
 export interface RuleContext {
+  /** The report as read from the document, shared with the check's result and an editor's later versions: read only. */
   readonly report: ReportData;
   /** Undefined when the report names a profile that cannot be loaded (that is reported on its own). */
   readonly profile: Profile | undefined;
