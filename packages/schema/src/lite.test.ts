@@ -168,7 +168,8 @@ describe("the report validator's parts", () => {
 
   it("the JSON Schema uses only keywords that ajv and zod read alike", () => {
     // minLength counts characters in ajv and UTF-16 units in zod, so ajv's count is never higher: safe for minimum
-    // lengths only. maxLength would not be.
+    // lengths only. maxLength would not be. "type": "object" admits any non-array object, where zod's record wants a
+    // plain one: lite.ts checks that itself, and the model walk above holds the records to the one it checks.
     const ALIKE = new Set(["type", "properties", "required", "additionalProperties", "items", "minItems", "minLength", "minimum", "maximum", "pattern", "const", "enum", "anyOf", "$ref", "definitions", "propertyNames", "description", "title", "$id", "$schema"]);
     const used = new Set<string>();
     const walk = (node: unknown, mapOfSchemas = false) => {
