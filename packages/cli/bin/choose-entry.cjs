@@ -1,9 +1,8 @@
 "use strict";
 // Which build of the package to run: the bundle (dist/), or the compiled modules (out/) when the bundle is missing
 // or older than a compile of this package or a workspace package it bundles — e.g. right after `tsc -b` during
-// development, before `pnpm build` has bundled again. bin/govreport.cjs loads the bundle's files through V8's code
-// cache (src/chunk-loader.ts, built as dist/loader.cjs). bin/govreport.cjs runs what this picks; scripts/bench-cli.cjs checks that it is the
-// bundle before timing it.
+// development, before `pnpm build` has bundled again. bin/govreport.cjs runs what this picks (the bundle's files
+// through V8's code cache, by dist/loader.cjs); scripts/bench-cli.cjs checks that it is the bundle before timing it.
 const fs = require("node:fs");
 const path = require("node:path");
 
